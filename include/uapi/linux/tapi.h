@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * linux-tapi: the kernel/user ABI.
+ *
+ * Every telephony channel (an FXS port, an FXO port, a USB handset) is a
+ * character device /dev/tapi/<n>.  On it:
+ *   - ioctl()s query the channel and control signalling (hook, ring,
+ *     polarity, DTMF generation) and pop events;
+ *   - poll() reports POLLPRI when an event is queued for this open file,
+ *     POLLIN/POLLOUT when a media block can be read/written;
+ *   - read()/write() move media: 8 kHz mono samples in the format chosen
+ *     with TAPI_IOC_SET_MEDIA, in whole blocks of block_samples.
+ *
+ * The simulated card (tapi_sim) is controlled through /dev/tapi/sim with
+ * the TAPI_SIM_IOC_* ioctls at the end of this file.
+ *
+ * Compatibility: TAPI_ABI_MAJOR changes only when an existing structure or
+ * number changes meaning; additions bump TAPI_ABI_MINOR.  Userspace checks
+ * the major number it was built against with the one in tapi_chan_info.
+ */
+#ifndef _UAPI_LINUX_TAPI_H
+#define _UAPI_LINUX_TAPI_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+#define TAPI_ABI_MAJOR		1
+#define TAPI_ABI_MINOR		0
+#define TAPI_ABI_VERSION	((TAPI_ABI_MAJOR << 16) | TAPI_ABI_MINOR)
+
+#define TAPI_NAME_LEN		32	/* names, NUL-terminated */
+#define TAPI_DIGITS_LEN		64	/* digit strings, NUL-terminated */
+
+#define TAPI_SAMPLE_RATE	8000
+#define TAPI_FRAME_SAMPLES	8	/* one 1 ms frame */
+
+/* What sits on the far side of the channel's wires. */
+enum tapi_signalling {
+	TAPI_SIG_FXS = 1,	/* we are the exchange: a station is attached */
+	TAPI_SIG_FXO = 2,	/* we are a station on an exchange line */
+	TAPI_SIG_HANDSET = 3,	/* a handset with hook switch and keypad */
+};
+
+enum tapi_hook {
+	TAPI_HOOK_ON = 0,
+	TAPI_HOOK_OFF = 1,
+	TAPI_HOOK_FLASH = 2,	/* TAPI_IOC_SET_HOOK only: timed on-hook */
+};
+
+/* tapi_chan_info.caps: what the channel can do. */
+#define TAPI_CAP_HOOK_DETECT	(1U << 0)  /* reports the station's hook */
+#define TAPI_CAP_HOOK_CONTROL	(1U << 1)  /* can seize/release the line */
+#define TAPI_CAP_RING		(1U << 2)  /* can ring the station */
+#define TAPI_CAP_RING_DETECT	(1U << 3)  /* reports ringing from the line */
+#define TAPI_CAP_POLARITY	(1U << 4)  /* can reverse line polarity */
+#define TAPI_CAP_POLARITY_DETECT (1U << 5) /* reports polarity reversals */
+#define TAPI_CAP_MEDIA		(1U << 6)  /* carries audio */
+#define TAPI_CAP_HW_CLOCK	(1U << 7)  /* media clocked by hardware */
+#define TAPI_CAP_KEYPAD		(1U << 8)  /* reports keys, not DTMF audio */
+#define TAPI_CAP_DISPLAY	(1U << 9)
+#define TAPI_CAP_LAMP		(1U << 10)
+
+enum tapi_media_format {
+	TAPI_FMT_S16 = 0,	/* 16-bit signed linear, host endian */
+	TAPI_FMT_ULAW = 1,	/* G.711 mu-law, one byte per sample */
+	TAPI_FMT_ALAW = 2,	/* G.711 A-law, one byte per sample */
+};
+
+#define TAPI_BLOCK_MIN		TAPI_FRAME_SAMPLES	/* 1 ms */
+#define TAPI_BLOCK_MAX		1600			/* 200 ms */
+#define TAPI_BLOCK_DEFAULT	160			/* 20 ms */
+
+/**
+ * struct tapi_chan_info - TAPI_IOC_GET_INFO
+ * @abi_version: TAPI_ABI_VERSION of the running module
+ * @channel: global channel number, the <n> of /dev/tapi/<n>
+ * @card: card number (stable while the card exists)
+ * @card_channel: index of this channel on its card, from 0
+ * @signalling: enum tapi_signalling
+ * @caps: TAPI_CAP_* bits
+ * @hook: enum tapi_hook, the current hook state (station's for FXS and
+ *	handsets, ours for FXO)
+ * @ringing: 1 while ring voltage is on (FXS) or detected (FXO)
+ * @polarity: 0 normal, 1 reversed
+ * @card_name: the card's name, e.g. "sim0"
+ * @driver: the hardware driver, e.g. "tapi_sim"
+ * @name: the channel's name, e.g. "sim0/fxs0"
+ */
+struct tapi_chan_info {
+	__u32 abi_version;
+	__u32 channel;
+	__u32 card;
+	__u32 card_channel;
+	__u32 signalling;
+	__u32 caps;
+	__u32 hook;
+	__u32 ringing;
+	__u32 polarity;
+	__u32 reserved[7];
+	char card_name[TAPI_NAME_LEN];
+	char driver[TAPI_NAME_LEN];
+	char name[TAPI_NAME_LEN];
+};
+
+/**
+ * struct tapi_media_config - TAPI_IOC_SET_MEDIA / TAPI_IOC_GET_MEDIA
+ * @format: enum tapi_media_format
+ * @block_samples: samples per read()/write() block, a multiple of
+ *	TAPI_FRAME_SAMPLES from TAPI_BLOCK_MIN to TAPI_BLOCK_MAX
+ *
+ * Settings belong to the open file.  Setting them starts capture for this
+ * file (as does the first read()) and discards media already queued.
+ */
+struct tapi_media_config {
+	__u32 format;
+	__u32 block_samples;
+};
+
+#define TAPI_CADENCE_STEPS_MAX	8
+#define TAPI_CADENCE_STEP_MIN_MS 50
+#define TAPI_CADENCE_STEP_MAX_MS 10000
+
+/**
+ * struct tapi_ring - TAPI_IOC_RING_START (FXS and handsets)
+ * @count: ring cycles before ringing stops by itself; 0 rings until
+ *	TAPI_IOC_RING_STOP or the station goes off-hook
+ * @nsteps: number of entries used in @step_ms, even, 2..8
+ * @step_ms: on, off, on, off, ... durations in ms, each 50..10000
+ */
+struct tapi_ring {
+	__u32 count;
+	__u32 nsteps;
+	__u16 step_ms[TAPI_CADENCE_STEPS_MAX];
+};
+
+#define TAPI_DTMF_ON_MIN_MS	40
+#define TAPI_DTMF_ON_MAX_MS	1000
+#define TAPI_DTMF_OFF_MIN_MS	40
+#define TAPI_DTMF_OFF_MAX_MS	1000
+#define TAPI_DTMF_LEVEL_MIN	-30	/* dBm0 per tone */
+#define TAPI_DTMF_LEVEL_MAX	0
+
+/**
+ * struct tapi_dial - TAPI_IOC_DIAL: send DTMF digits into the line
+ * @on_ms: tone duration per digit, 40..1000; 0 means the default (100)
+ * @off_ms: pause after each digit, 40..1000; 0 means the default (100)
+ * @level: level per tone in dBm0, -30..0; 0 means the default (-10)
+ * @digits: "0"-"9", "*", "#", "A"-"D", NUL-terminated, at least one
+ *
+ * Digits queue behind those still being sent; TAPI_EV_DIAL_DONE follows
+ * the last one.
+ */
+struct tapi_dial {
+	__u16 on_ms;
+	__u16 off_ms;
+	__s16 level;
+	__u16 reserved;
+	char digits[TAPI_DIGITS_LEN];
+};
+
+/*
+ * Tones, generated (call progress) or detected (TAPI_EV_TONE value).  The
+ * frequencies and cadences of the generated ones come from the channel's
+ * tone zone.
+ */
+enum tapi_tone {
+	TAPI_TONE_NONE = 0,
+	TAPI_TONE_DIAL = 1,
+	TAPI_TONE_BUSY = 2,
+	TAPI_TONE_RINGBACK = 3,
+	TAPI_TONE_CONGESTION = 4,
+	TAPI_TONE_CALLWAITING = 5,
+	TAPI_TONE_SIT = 6,		/* special information tone */
+	TAPI_TONE_SILENCE = 7,		/* detected only */
+	TAPI_TONE_VOICE = 8,		/* detected only: speech, answer */
+	TAPI_TONE_FAX_CNG = 9,		/* 1100 Hz calling tone */
+	TAPI_TONE_ANSWER = 10,		/* 2100 Hz fax/modem answer tone */
+	/* add new tones above here */
+	__TAPI_TONE_CNT
+};
+
+enum tapi_event_type {
+	TAPI_EV_NONE = 0,
+	TAPI_EV_HOOK = 1,	 /* value: enum tapi_hook (ON or OFF) */
+	TAPI_EV_FLASH = 2,	 /* station flashed the hook */
+	TAPI_EV_RING = 3,	 /* value: 1 ring burst on, 0 off */
+	TAPI_EV_RING_DONE = 4,	 /* TAPI_IOC_RING_START count reached */
+	TAPI_EV_DIGIT_START = 5, /* value: digit character */
+	TAPI_EV_DIGIT_END = 6,	 /* value: digit; duration_ms: its length */
+	TAPI_EV_DIAL_DONE = 7,	 /* TAPI_IOC_DIAL queue is empty */
+	TAPI_EV_TONE = 8,	 /* value: tone detected */
+	TAPI_EV_POLARITY = 9,	 /* value: 0 normal, 1 reversed */
+	TAPI_EV_ALARM = 10,	 /* value: alarm bits, 0 when cleared */
+	TAPI_EV_REMOVED = 11,	 /* the channel's hardware is gone */
+	TAPI_EV_OVERFLOW = 12,	 /* value: events lost before this one */
+	TAPI_EV_KEY = 13,	 /* value: key; duration_ms 0 on press */
+	TAPI_EV_MEDIA_XRUN = 14, /* value: samples lost (rx) or padded (tx) */
+	/* add new event types above here */
+	__TAPI_EV_CNT
+};
+
+#define TAPI_EV_MASK(type)	(1U << (type))
+#define TAPI_EV_MASK_ALL	((1U << __TAPI_EV_CNT) - 2)
+
+/**
+ * struct tapi_event - one event, TAPI_IOC_GET_EVENT
+ * @type: enum tapi_event_type
+ * @value: meaning depends on @type
+ * @duration_ms: meaning depends on @type
+ * @seq: per-file sequence number of this event, from 1
+ * @timestamp_ns: CLOCK_MONOTONIC time the event happened
+ */
+struct tapi_event {
+	__u32 type;
+	__u32 value;
+	__u32 duration_ms;
+	__u32 seq;
+	__u64 timestamp_ns;
+};
+
+#define TAPI_IOC_MAGIC		0xD7
+
+#define TAPI_IOC_GET_INFO	_IOR(TAPI_IOC_MAGIC, 0x00, struct tapi_chan_info)
+/* FXO: enum tapi_hook; FXS/handset: -EOPNOTSUPP */
+#define TAPI_IOC_SET_HOOK	_IOW(TAPI_IOC_MAGIC, 0x01, __u32)
+#define TAPI_IOC_RING_START	_IOW(TAPI_IOC_MAGIC, 0x02, struct tapi_ring)
+#define TAPI_IOC_RING_STOP	_IO(TAPI_IOC_MAGIC, 0x03)
+/* FXS: 0 normal, 1 reversed */
+#define TAPI_IOC_SET_POLARITY	_IOW(TAPI_IOC_MAGIC, 0x04, __u32)
+#define TAPI_IOC_DIAL		_IOW(TAPI_IOC_MAGIC, 0x05, struct tapi_dial)
+/* -EAGAIN when no event is queued; never blocks */
+#define TAPI_IOC_GET_EVENT	_IOR(TAPI_IOC_MAGIC, 0x06, struct tapi_event)
+/* TAPI_EV_MASK() bits of the events this file wants; default all */
+#define TAPI_IOC_SET_EVENT_MASK	_IOW(TAPI_IOC_MAGIC, 0x07, __u32)
+#define TAPI_IOC_SET_MEDIA	_IOW(TAPI_IOC_MAGIC, 0x08, struct tapi_media_config)
+#define TAPI_IOC_GET_MEDIA	_IOR(TAPI_IOC_MAGIC, 0x09, struct tapi_media_config)
+/* add new channel ioctls above here */
+
+/*
+ * The simulated card, /dev/tapi/sim.
+ *
+ * Each FXS port of a simulated card has a simulated phone attached; each
+ * FXO port is a line of a simulated central office (CO) with a directory
+ * number.  An FXO port that goes off-hook hears dial tone, dials a
+ * number by DTMF, and the CO rings the line with that number; answering
+ * connects the two lines' audio.  Channels are named by their global
+ * channel number.
+ */
+
+/**
+ * struct tapi_sim_card - TAPI_SIM_IOC_CARD_ADD
+ * @nfxs: FXS ports (simulated phones), 0..32
+ * @nfxo: FXO ports (CO lines), 0..32; nfxs + nfxo at least 1
+ * @card: out: the new card's number
+ * @first_channel: out: global channel number of port 0; FXS ports come
+ *	first, then FXO ports, numbered consecutively
+ * @name: out: the card's name
+ */
+struct tapi_sim_card {
+	__u32 nfxs;
+	__u32 nfxo;
+	__u32 card;
+	__u32 first_channel;
+	char name[TAPI_NAME_LEN];
+};
+
+/**
+ * struct tapi_sim_port - a command to one simulated port
+ * @channel: global channel number of the port
+ * @arg: command argument (hook state, ring count, peer channel, ...)
+ * @on_ms: DTMF tone length for PHONE_DIAL; 0 = default
+ * @off_ms: DTMF pause for PHONE_DIAL; 0 = default
+ * @digits: digits for PHONE_DIAL, caller number for CO_RING
+ * @name: caller name for CO_RING
+ */
+struct tapi_sim_port {
+	__u32 channel;
+	__u32 arg;
+	__u16 on_ms;
+	__u16 off_ms;
+	__u32 reserved;
+	char digits[TAPI_DIGITS_LEN];
+	char name[TAPI_NAME_LEN];
+};
+
+/* state of the CO side of an FXO port, tapi_sim_status.co_state */
+enum tapi_sim_co_state {
+	TAPI_SIM_CO_IDLE = 0,
+	TAPI_SIM_CO_DIALTONE = 1,
+	TAPI_SIM_CO_DIALING = 2,
+	TAPI_SIM_CO_RINGBACK = 3,	/* ringing the called line */
+	TAPI_SIM_CO_BUSY = 4,		/* called line busy */
+	TAPI_SIM_CO_CONGESTION = 5,	/* no such number */
+	TAPI_SIM_CO_RINGING = 6,	/* this line is being rung */
+	TAPI_SIM_CO_CONNECTED = 7,
+	TAPI_SIM_CO_DISCONNECTED = 8,	/* peer hung up */
+};
+
+/**
+ * struct tapi_sim_status - TAPI_SIM_IOC_STATUS
+ * @channel: in: global channel number of the port
+ * @hook: the phone's hook (FXS) or the port's own hook (FXO)
+ * @ringing: FXS: the phone is ringing; FXO: the CO rings the port
+ * @co_state: FXO only: enum tapi_sim_co_state
+ * @peer: channel connected to this one, or -1
+ * @number: FXO only: the line's directory number
+ * @heard: digits the phone (FXS) or the CO (FXO) decoded from the
+ *	audio it received, oldest first, cleared by TAPI_SIM_IOC_CLEAR
+ */
+struct tapi_sim_status {
+	__u32 channel;
+	__u32 hook;
+	__u32 ringing;
+	__u32 co_state;
+	__s32 peer;
+	__u32 reserved[3];
+	char number[TAPI_DIGITS_LEN];
+	char heard[TAPI_DIGITS_LEN];
+};
+
+#define TAPI_SIM_IOC_MAGIC	0xD8
+
+#define TAPI_SIM_IOC_CARD_ADD	_IOWR(TAPI_SIM_IOC_MAGIC, 0x00, struct tapi_sim_card)
+/* arg: card number */
+#define TAPI_SIM_IOC_CARD_REMOVE _IOW(TAPI_SIM_IOC_MAGIC, 0x01, __u32)
+/* FXS: the phone goes arg = 1 off-hook / 0 on-hook */
+#define TAPI_SIM_IOC_PHONE_HOOK	_IOW(TAPI_SIM_IOC_MAGIC, 0x02, struct tapi_sim_port)
+/* FXS: the phone flashes its hook */
+#define TAPI_SIM_IOC_PHONE_FLASH _IOW(TAPI_SIM_IOC_MAGIC, 0x03, struct tapi_sim_port)
+/* FXS: the phone sends DTMF digits as audio */
+#define TAPI_SIM_IOC_PHONE_DIAL	_IOW(TAPI_SIM_IOC_MAGIC, 0x04, struct tapi_sim_port)
+/* FXO: an outside caller (digits, name) rings the line, arg cycles (0 = until answered) */
+#define TAPI_SIM_IOC_CO_RING	_IOW(TAPI_SIM_IOC_MAGIC, 0x05, struct tapi_sim_port)
+/* FXO: the far end hangs up */
+#define TAPI_SIM_IOC_CO_HANGUP	_IOW(TAPI_SIM_IOC_MAGIC, 0x06, struct tapi_sim_port)
+/* any port: patch audio with channel arg both ways; arg -1 unpatches */
+#define TAPI_SIM_IOC_CONNECT	_IOW(TAPI_SIM_IOC_MAGIC, 0x07, struct tapi_sim_port)
+#define TAPI_SIM_IOC_STATUS	_IOWR(TAPI_SIM_IOC_MAGIC, 0x08, struct tapi_sim_status)
+/* forget the digits heard so far */
+#define TAPI_SIM_IOC_CLEAR	_IOW(TAPI_SIM_IOC_MAGIC, 0x09, struct tapi_sim_port)
+/* add new simulator ioctls above here */
+
+#endif /* _UAPI_LINUX_TAPI_H */
