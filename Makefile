@@ -51,8 +51,8 @@ include $(wildcard kernel/dsp/dsp.mk)
 include $(wildcard lib/lib.mk)
 include $(wildcard tools/tools.mk)
 include $(wildcard udev/udev.mk)
-include $(wildcard tests/tests.mk)
-include $(wildcard tests/dsp/dsp.mk)
+include $(filter-out tests/vm/vm.mk,$(wildcard tests/*/*.mk))
+# The VM harness last: it packs what the fragments above listed in VM_*.
 include $(wildcard tests/vm/vm.mk)
 
 all: $(ALL_TARGETS)
