@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/kernel.h>
 /* DSP entry points are exported by tapi_core for the hardware modules. */
 #define TAPI_DSP_EXPORT(sym) EXPORT_SYMBOL_GPL(sym)
 #else
@@ -21,6 +22,9 @@
 #include <string.h>
 #include <errno.h>
 #define TAPI_DSP_EXPORT(sym)
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
 #endif
 
 #endif /* _TAPI_DSP_TYPES_H */
