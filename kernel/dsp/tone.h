@@ -11,17 +11,73 @@
 #define _TAPI_DSP_TONE_H
 
 #include "dsp_types.h"
+#include "osc.h"
 #include <linux/tapi.h>
 
-struct tapi_tone_zone;
+#define TAPI_TONE_STEPS_MAX	8	/* cadence steps per tone */
+/* Tones a zone defines for generation: TAPI_TONE_DIAL..TAPI_TONE_SIT. */
+#define TAPI_TONE_ZONE_TONES	(TAPI_TONE_SIT + 1)
+/* Depth of amplitude modulation (f1*f2 tones), percent (Asterisk's 90). */
+#define TAPI_TONE_AM_DEPTH	90
+
+/**
+ * struct tapi_tone_step - one step of a cadence
+ * @freq: Hz; freq[0] == 0 is a silent step.  freq[1] is a second tone
+ *	added to the first, or with @am the frequency modulating freq[0];
+ *	0 for a single tone
+ * @level: dBm0 of each component (of the unmodulated carrier with @am)
+ * @am: freq[0] amplitude modulated by freq[1] (E.180 "f1 x f2")
+ * @ms: duration; 0 means "until stopped" (only as a tone's last step)
+ */
+struct tapi_tone_step {
+	uint16_t freq[2];
+	int8_t level;
+	uint8_t am;
+	uint16_t ms;
+};
+
+/**
+ * struct tapi_tone_desc - a call-progress tone: its cadence
+ * @tone: enum tapi_tone; TAPI_TONE_NONE marks a tone the zone lacks
+ * @nsteps: steps used in @step, 1..TAPI_TONE_STEPS_MAX
+ * @repeat: times the whole cadence plays; 0 repeats until stopped
+ * @step: the cadence
+ */
+struct tapi_tone_desc {
+	uint8_t tone;
+	uint8_t nsteps;
+	uint8_t repeat;
+	struct tapi_tone_step step[TAPI_TONE_STEPS_MAX];
+};
+
+/**
+ * struct tapi_tone_zone - the tones of one country
+ * @code: ISO 3166 code, lower case ("uk" for the United Kingdom)
+ * @name: the country in English
+ * @tone: descriptors indexed by enum tapi_tone (DIAL..SIT)
+ */
+struct tapi_tone_zone {
+	const char *code;
+	const char *name;
+	struct tapi_tone_desc tone[TAPI_TONE_ZONE_TONES];
+};
 
 /* Zone by ISO 3166 code, lower case ("us", "uk", "de", ...); NULL if unknown. */
 const struct tapi_tone_zone *tapi_tone_zone_find(const char *code);
 const char *tapi_tone_zone_code(const struct tapi_tone_zone *zone);
+/* Zones in table order, for listing: NULL past the last. */
+const struct tapi_tone_zone *tapi_tone_zone_at(unsigned int index);
+/* A zone's descriptor of a tone; NULL if the zone defines no such tone. */
+const struct tapi_tone_desc *
+tapi_tone_zone_tone(const struct tapi_tone_zone *zone, enum tapi_tone tone);
 
 /* Per-channel generator state, embedded by its user. */
 struct tapi_tone_gen_state {
-	/* TODO(dsp): fields */
+	const struct tapi_tone_desc *desc;	/* NULL: idle */
+	struct tapi_osc_state osc[2];		/* tones, or carrier and modulator */
+	uint32_t left;		/* samples left in this step; 0 with ms 0 */
+	uint8_t step;		/* current step */
+	uint8_t cycles;		/* cadences completed */
 };
 
 /* -EINVAL if the zone defines no such tone. */
