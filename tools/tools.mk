@@ -1,0 +1,31 @@
+# tools/: tapictl, the command-line tool (see tools/tapictl.1).
+#
+# Built into $(BUILD)/tools/tapictl; link it statically with
+#   make TAPICTL_LDFLAGS=-static
+# (it needs only libc).  The VM gets it in /usr/bin, and `make demo` runs
+# `tapictl demo` there.
+
+TAPICTL := $(BUILD)/tools/tapictl
+TAPICTL_SRCS := $(wildcard $(TOP)/tools/tapictl/*.c)
+TAPICTL_OBJS := $(patsubst $(TOP)/tools/tapictl/%.c,$(BUILD)/tools/obj/tapictl/%.o,$(TAPICTL_SRCS))
+TAPICTL_LDFLAGS ?=
+
+ALL_TARGETS += $(TAPICTL)
+INSTALL_TARGETS += install-tapictl
+VM_TOOLS += $(TAPICTL)
+VM_DEMO := tapictl demo
+
+$(BUILD)/tools/obj/tapictl/%.o: $(TOP)/tools/tapictl/%.c \
+		$(TOP)/tools/tapictl/tapictl.h $(TOP)/include/uapi/linux/tapi.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+$(TAPICTL): $(TAPICTL_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TAPICTL_LDFLAGS) -o $@ $(TAPICTL_OBJS)
+
+.PHONY: install-tapictl
+install-tapictl: $(TAPICTL)
+	install -D -m 0755 $(TAPICTL) $(DESTDIR)$(PREFIX)/bin/tapictl
+	install -D -m 0644 $(TOP)/tools/tapictl.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/tapictl.1
