@@ -67,7 +67,7 @@ function end_test(name, status) {
 		return
 	}
 	in_test = 0
-	if (bailed_out)
+	if (bailed_out || timed_out)
 		;	# the stream ended there: nothing else to hold it to
 	else if (nplans == 0)
 		fail(name, "no TAP plan (1..N)", i - 5, i)

@@ -174,7 +174,7 @@ check-vm-harness:
 	@$(TOP)/tests/vm/selftest.sh
 
 # run-vm's status is not trusted: tap-check decides from the log.
-check-vm: modules $(VM_TESTS) $(VM_IMAGE)
+check-vm: $(if $(VM_MODULES),modules) $(VM_TESTS) $(VM_IMAGE)
 	@echo "  booting $(VM_KERNEL) in qemu (TCG) with $(words $(VM_TESTS)) test programs"
 	@$(TOP)/tests/vm/run-vm test $(VM_KERNEL) $(VM_IMAGE) \
 		$(VM_DIR)/console.log $(VM_TIMEOUT); \
@@ -198,7 +198,7 @@ demo-vm: $(VM_DEMO_IMAGE)
 	@$(TOP)/tests/vm/run-vm demo $(VM_KERNEL) $(VM_DEMO_IMAGE) \
 		$(VM_DIR)/demo.log $(VM_TIMEOUT)
 
-demo-host: $(VM_DIR)/demo.config modules $(VM_TOOLS)
+demo-host: $(VM_DIR)/demo.config $(if $(VM_MODULES),modules) $(VM_TOOLS)
 	$(if $(strip $(VM_DEMO)),,@echo "demo: no demo command: VM_DEMO is empty" \
 		"(tools/tools.mk sets it)" >&2; exit 1)
 	@$(TOP)/tests/vm/demo-host $(VM_DIR)/demo.config
