@@ -32,9 +32,17 @@
  * @line_a: channel of the calling FXO line
  * @line_b: channel of the called FXO line
  * @number_b: line B's directory number
+ * @seen: events of the current step printed but not expected yet: a step
+ *	expects several events whose order is not fixed (line B may ring
+ *	before line A's DIAL_DONE)
+ * @seen_index: the watched channel of each entry of @seen
+ * @nseen: entries in @seen
  */
 struct tc_demo {
 	struct tc_watch w;
+	struct tapi_event seen[64];
+	unsigned int seen_index[64];
+	unsigned int nseen;
 	int sim;
 	int timeout_ms;
 	long added_card;
@@ -70,9 +78,33 @@ static int tc_demo_port(struct tc_demo *d, unsigned long cmd,
 	return 0;
 }
 
+static bool tc_demo_match(const struct tapi_event *ev, uint32_t type,
+			  long value)
+{
+	return ev->type == type && (value < 0 || ev->value == (uint32_t)value);
+}
+
+/* An event printed before the step expects it. */
+static void tc_demo_remember(struct tc_demo *d, unsigned int index,
+			     const struct tapi_event *ev)
+{
+	if (d->nseen == sizeof(d->seen) / sizeof(d->seen[0]))
+		return;
+	d->seen[d->nseen] = *ev;
+	d->seen_index[d->nseen++] = index;
+}
+
+/* A new step, said as it starts: events seen so far are no longer waited for. */
+#define tc_demo_step(d, ...) do {				\
+		(d)->nseen = 0;					\
+		tc_watch_note(&(d)->w, __VA_ARGS__);		\
+	} while (0)
+
 /*
- * Print events until one of type (and value, unless negative) arrives on
- * watched channel index; 0, or -1 when it did not come in time.
+ * Wait for an event of type (and value, unless negative) on watched
+ * channel index, printing every event as it arrives.  An event printed
+ * earlier in the same step counts, once.  0, or -1 when it did not come
+ * in time.
  */
 static int tc_demo_expect(struct tc_demo *d, unsigned int index,
 			  uint32_t type, long value, struct tapi_event *out)
@@ -81,6 +113,20 @@ static int tc_demo_expect(struct tc_demo *d, unsigned int index,
 	struct tapi_event ev;
 	unsigned int i;
 	int ret;
+
+	for (i = 0; i < d->nseen; i++) {
+		if (d->seen_index[i] != index ||
+		    !tc_demo_match(&d->seen[i], type, value))
+			continue;
+		if (out)
+			*out = d->seen[i];
+		d->nseen--;
+		memmove(&d->seen[i], &d->seen[i + 1],
+			(d->nseen - i) * sizeof(d->seen[0]));
+		memmove(&d->seen_index[i], &d->seen_index[i + 1],
+			(d->nseen - i) * sizeof(d->seen_index[0]));
+		return 0;
+	}
 
 	for (;;) {
 		uint64_t now = tc_now_ns();
@@ -94,12 +140,12 @@ static int tc_demo_expect(struct tc_demo *d, unsigned int index,
 		if (ret == 0)
 			break;
 		tc_watch_print(&d->w, i, &ev);
-		if (i == index && ev.type == type &&
-		    (value < 0 || ev.value == (uint32_t)value)) {
+		if (i == index && tc_demo_match(&ev, type, value)) {
 			if (out)
 				*out = ev;
 			return 0;
 		}
+		tc_demo_remember(d, i, &ev);
 	}
 	tc_error("demo: no %s event on channel %u within %d s",
 		 tc_event_name(type), d->w.channel[index], d->timeout_ms / 1000);
@@ -129,8 +175,10 @@ static int tc_demo_expect_co(struct tc_demo *d, unsigned int channel,
 		ret = tc_watch_next(&d->w, 10, &i, &ev);
 		if (ret < 0)
 			return -1;
-		if (ret)
+		if (ret) {
 			tc_watch_print(&d->w, i, &ev);
+			tc_demo_remember(d, i, &ev);
+		}
 	}
 	tc_error("demo: line %u is %s, not %s, after %d s", channel,
 		 tc_co_state_name(st.co_state), tc_co_state_name(state),
@@ -229,16 +277,16 @@ static int tc_demo_phone(struct tc_demo *d)
 	printf("\n== A phone on FXS channel %u goes off-hook, dials %s, hangs up\n",
 	       ch, d->number_b);
 	printf("   (the phone keys DTMF audio; the core's receiver reports the digits)\n");
-	tc_watch_note(&d->w, "phone %u: off-hook", ch);
+	tc_demo_step(d, "phone %u: off-hook", ch);
 	if (tc_demo_port(d, TAPI_SIM_IOC_PHONE_HOOK, "phone-hook", ch, 1, NULL) ||
 	    tc_demo_expect(d, TC_PHONE, TAPI_EV_HOOK, TAPI_HOOK_OFF, NULL))
 		return -1;
-	tc_watch_note(&d->w, "phone %u: keys %s", ch, d->number_b);
+	tc_demo_step(d, "phone %u: keys %s", ch, d->number_b);
 	if (tc_demo_port(d, TAPI_SIM_IOC_PHONE_DIAL, "phone-dial", ch, 0,
 			 d->number_b) ||
 	    tc_demo_expect_digits(d, TC_PHONE, d->number_b))
 		return -1;
-	tc_watch_note(&d->w, "phone %u: on-hook", ch);
+	tc_demo_step(d, "phone %u: on-hook", ch);
 	if (tc_demo_port(d, TAPI_SIM_IOC_PHONE_HOOK, "phone-hook", ch, 0, NULL) ||
 	    tc_demo_expect(d, TC_PHONE, TAPI_EV_HOOK, TAPI_HOOK_ON, NULL))
 		return -1;
@@ -251,36 +299,36 @@ static int tc_demo_call(struct tc_demo *d)
 
 	printf("\n== FXO line %u calls line %u (number %s) through the simulated CO\n",
 	       a, b, d->number_b);
-	tc_watch_note(&d->w, "line %u: off-hook", a);
+	tc_demo_step(d, "line %u: off-hook", a);
 	if (tc_demo_hook(d, TC_LINE_A, TAPI_HOOK_OFF) ||
 	    tc_demo_expect_co(d, a, TAPI_SIM_CO_DIALTONE))
 		return -1;
-	tc_watch_note(&d->w, "line %u: dials %s", a, d->number_b);
+	tc_demo_step(d, "line %u: dials %s", a, d->number_b);
 	if (tc_demo_dial(d, TC_LINE_A, d->number_b) ||
 	    tc_demo_expect(d, TC_LINE_A, TAPI_EV_DIAL_DONE, -1, NULL) ||
 	    tc_demo_expect(d, TC_LINE_B, TAPI_EV_RING, 1, NULL) ||
 	    tc_demo_expect_co(d, a, TAPI_SIM_CO_RINGBACK))
 		return -1;
-	tc_watch_note(&d->w, "line %u: answers (off-hook)", b);
+	tc_demo_step(d, "line %u: answers (off-hook)", b);
 	if (tc_demo_hook(d, TC_LINE_B, TAPI_HOOK_OFF) ||
 	    tc_demo_expect(d, TC_LINE_A, TAPI_EV_POLARITY, 1, NULL) ||
 	    tc_demo_expect_co(d, b, TAPI_SIM_CO_CONNECTED) ||
 	    tc_demo_expect_co(d, a, TAPI_SIM_CO_CONNECTED))
 		return -1;
-	tc_watch_note(&d->w, "line %u: sends 42 through the call", a);
+	tc_demo_step(d, "line %u: sends 42 through the call", a);
 	if (tc_demo_dial(d, TC_LINE_A, "42") ||
 	    tc_demo_expect_digits(d, TC_LINE_B, "42"))
 		return -1;
-	tc_watch_note(&d->w, "line %u: sends 7 back", b);
+	tc_demo_step(d, "line %u: sends 7 back", b);
 	if (tc_demo_dial(d, TC_LINE_B, "7") ||
 	    tc_demo_expect_digits(d, TC_LINE_A, "7"))
 		return -1;
-	tc_watch_note(&d->w, "line %u: hangs up", b);
+	tc_demo_step(d, "line %u: hangs up", b);
 	if (tc_demo_hook(d, TC_LINE_B, TAPI_HOOK_ON) ||
 	    tc_demo_expect(d, TC_LINE_A, TAPI_EV_POLARITY, 0, NULL) ||
 	    tc_demo_expect_co(d, a, TAPI_SIM_CO_DISCONNECTED))
 		return -1;
-	tc_watch_note(&d->w, "line %u: hangs up", a);
+	tc_demo_step(d, "line %u: hangs up", a);
 	if (tc_demo_hook(d, TC_LINE_A, TAPI_HOOK_ON) ||
 	    tc_demo_expect_co(d, a, TAPI_SIM_CO_IDLE) ||
 	    tc_demo_expect_co(d, b, TAPI_SIM_CO_IDLE))

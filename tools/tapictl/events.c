@@ -208,7 +208,7 @@ void tc_watch_note(struct tc_watch *w, const char *fmt, ...)
 	va_list ap;
 
 	tc_print_time(w, tc_now_ns());
-	fputs("       ", stdout);
+	fputs("-> ", stdout);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
