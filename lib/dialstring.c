@@ -92,6 +92,14 @@ static LONG push_digit(struct parser *p, char c)
 	return 0;
 }
 
+/* A change of mode ends the current run of digits; a repeat does not. */
+static void set_mode(struct parser *p, enum tapi_dial_mode mode)
+{
+	if (p->mode != mode)
+		p->last_was_digit = false;
+	p->mode = mode;
+}
+
 static LONG wait_step(struct parser *p, enum tapi_dial_step_kind kind,
 		      DWORD needed_cap, LONG err_unsupported)
 {
@@ -150,12 +158,10 @@ static LONG parse_number(struct parser *p, const char **sp, bool canonical,
 			err = push_step(p, TAPI_STEP_FLASH);
 			break;
 		case 'P': case 'p':
-			p->mode = TAPI_DIAL_PULSE;
-			p->last_was_digit = false;
+			set_mode(p, TAPI_DIAL_PULSE);
 			break;
 		case 'T': case 't':
-			p->mode = TAPI_DIAL_TONE;
-			p->last_was_digit = false;
+			set_mode(p, TAPI_DIAL_TONE);
 			break;
 		case ';':
 			if (!ends_number(s[1]))

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Runs every libtapi suite and prints Check's summary. */
+#include <stdlib.h>
+
+#include "check_libtapi.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(version_suite());
+	int failed;
+
+	srunner_add_suite(sr, varstruct_suite());
+	srunner_add_suite(sr, validate_suite());
+	srunner_add_suite(sr, handle_suite());
+	srunner_add_suite(sr, msgq_suite());
+	srunner_add_suite(sr, dialstring_suite());
+	srunner_add_suite(sr, device_suite());
+	srunner_add_suite(sr, line_api_suite());
+	srunner_add_suite(sr, exports_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* Structure sizes as an application built for TAPI 0x00020000 sees them. */
+#define TAPI_CURRENT_VERSION 0x00020000
+#include <tapi.h>
+#include <stddef.h>
+
+struct layout_sizes {
+	size_t linedevcaps, lineaddresscaps, linedevstatus, linecallinfo,
+	       linecallstatus, linecallparams;
+};
+
+void layout_v20(struct layout_sizes *s);
+
+void layout_v20(struct layout_sizes *s)
+{
+	s->linedevcaps = sizeof(LINEDEVCAPS);
+	s->lineaddresscaps = sizeof(LINEADDRESSCAPS);
+	s->linedevstatus = sizeof(LINEDEVSTATUS);
+	s->linecallinfo = sizeof(LINECALLINFO);
+	s->linecallstatus = sizeof(LINECALLSTATUS);
+	s->linecallparams = sizeof(LINECALLPARAMS);
+}
