@@ -96,14 +96,68 @@ int tapi_tone_gen(struct tapi_tone_gen_state *s, int16_t *amp, int n);
  */
 typedef void (*tapi_tone_det_fn)(void *user, enum tapi_tone tone);
 
+#define TAPI_TONE_DET_BINS		10	/* frequencies watched */
+#define TAPI_TONE_DET_PATTERNS		7	/* tones recognised by cadence */
+#define TAPI_TONE_DET_HISTORY		16	/* segments remembered */
+
+/* A stretch of audio of one kind: silence, one tone (set of bins), other. */
+struct tapi_tone_det_seg {
+	uint16_t sig;		/* bins present; 0 silence, 0xffff other */
+	uint16_t frames;	/* length in 20 ms frames */
+	int16_t level;		/* mean log2 of frame energy, Q8 */
+	uint8_t trunc;		/* began before we listened: length unknown */
+};
+
+/* One step of a cadence as the detector sees it. */
+struct tapi_tone_det_step {
+	uint16_t sig;
+	uint16_t ms;		/* 0: unbounded */
+	int16_t level;		/* expected level, log2 Q8 (relative) */
+};
+
+struct tapi_tone_det_pattern {
+	uint8_t tone;		/* enum tapi_tone */
+	uint8_t nsteps;
+	uint8_t need;		/* complete steps seen before reporting */
+	uint8_t cyclic;
+	uint16_t cont_ms;	/* continuous tone: report after this long */
+	struct tapi_tone_det_step step[TAPI_TONE_STEPS_MAX];
+};
+
 /* Per-channel detector state, embedded by its user. */
 struct tapi_tone_det_state {
-	/* TODO(dsp): fields */
+	tapi_tone_det_fn fn;
+	void *user;
+	/* Goertzel filters over 160-sample frames, one per bin. */
+	int16_t coef[TAPI_TONE_DET_BINS];	/* 2 cos(w), Q14 */
+	int32_t s1[TAPI_TONE_DET_BINS];
+	int32_t s2[TAPI_TONE_DET_BINS];
+	int64_t half_pwr[TAPI_TONE_DET_BINS];	/* first half, wide filters */
+	uint16_t wide;				/* filters 100 Hz wide */
+	uint64_t energy;			/* of the frame so far */
+	uint16_t nsamples;			/* in the frame so far */
+	uint8_t nbins;
+	uint8_t npatterns;
+	struct tapi_tone_det_pattern pattern[TAPI_TONE_DET_PATTERNS];
+	/* Segmentation: history (oldest first), current, pending change. */
+	struct tapi_tone_det_seg hist[TAPI_TONE_DET_HISTORY];
+	uint8_t nhist;
+	struct tapi_tone_det_seg cur;
+	int32_t cur_level_sum;	/* frame levels of the current segment */
+	uint16_t cur_level_n;	/* and their number */
+	uint16_t pend_sig;
+	uint8_t pend_frames;
+	int32_t pend_level_sum;
+	uint16_t silence_ms;	/* silence longer than any cadence gap */
+	uint8_t voice;		/* leaky count of non-tonal sound */
+	uint8_t reported;	/* enum tapi_tone last reported */
 };
 
 void tapi_tone_det_init(struct tapi_tone_det_state *s,
 			const struct tapi_tone_zone *zone,
 			tapi_tone_det_fn fn, void *user);
 void tapi_tone_det(struct tapi_tone_det_state *s, const int16_t *amp, int n);
+/* The tone last reported (TAPI_TONE_NONE if none is present). */
+enum tapi_tone tapi_tone_det_current(const struct tapi_tone_det_state *s);
 
 #endif /* _TAPI_DSP_TONE_H */
