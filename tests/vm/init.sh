@@ -12,7 +12,7 @@
 # passes on: 0 = everything passed, 1 = something failed.
 #
 # Everything the host parses is a line starting "# vm" (see tap-check):
-#   # vm: boot <release>                  init started
+#   # vm: boot <release> (uptime <s> s)   init started
 #   # vm-error: <text>                    a set-up step failed
 #   # vm-test: begin <name>               before a test's own TAP output
 #   # vm-test: end <name> exit=<status>   after it
@@ -20,7 +20,7 @@
 #   # vm-dmesg: begin <label> ... # vm-dmesg: end <label>
 #                                         kernel log of a step that
 #                                         printed a BUG/WARNING/Oops...
-#   # vm: done tests=<n> failed=<n>       the run reached its end
+#   # vm: done tests=<n> failed=<n> ...   the run reached its end
 
 /bin/busybox --install -s /bin
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -58,7 +58,7 @@ chmod 1777 /tmp
 [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
 
 kver=$(uname -r)
-echo "# vm: boot $kver"
+echo "# vm: boot $kver (uptime $(cut -d' ' -f1 /proc/uptime) s)"
 [ "$kver" = "$(cat /etc/vm/kver)" ] ||
 	vm_error "booted kernel $kver, the image was packed for $(cat /etc/vm/kver)"
 
@@ -85,6 +85,13 @@ check_kernel_log()
 	cat /tmp/dmesg.new
 	echo "# vm-dmesg: end $1"
 	failed=$((failed + 1))
+}
+
+# uptime_cs: time since boot in 1/100 s.
+uptime_cs()
+{
+	read -r up idle </proc/uptime
+	echo "${up%.*}${up#*.}" | sed 's/^0*//;s/^$/0/'
 }
 
 if [ -e /etc/vm/udev ]; then
@@ -122,11 +129,18 @@ test)
 		[ -n "$name" ] || continue
 		ntests=$((ntests + 1))
 		echo "# vm-test: begin $name"
-		start=$(cut -d. -f1 /proc/uptime)
-		(cd /tmp && exec timeout "$test_timeout" "$path") </dev/null 2>&1
+		start=$(uptime_cs)
+		# Own session, so whatever the test leaves running (a forked
+		# child after a timeout) is killed before the next test.
+		(cd /tmp && exec setsid timeout "$test_timeout" "$path") \
+			</dev/null 2>&1 &
+		pid=$!
+		wait $pid
 		status=$?
-		now=$(cut -d. -f1 /proc/uptime)
-		if [ $((now - start)) -ge "$test_timeout" ]; then
+		kill -KILL -- "-$pid" 2>/dev/null
+		# Killed by SIGTERM (or SIGKILL) once its time was up.
+		if [ "$status" -eq 143 ] || [ "$status" -eq 137 ] &&
+			[ $(($(uptime_cs) - start + 100)) -ge $((test_timeout * 100)) ]; then
 			echo "# vm-test: timeout $name after $test_timeout s"
 		fi
 		# A test whose last line lacks a newline must not hide the marker.
@@ -136,7 +150,8 @@ test)
 		check_kernel_log "$name"
 	done </etc/vm/tests
 	check_kernel_log shutdown
-	echo "# vm: done tests=$ntests failed=$failed"
+	echo "# vm: done tests=$ntests failed=$failed" \
+		"(uptime $(cut -d' ' -f1 /proc/uptime) s)"
 	;;
 demo)
 	echo "# vm: demo: $(cat /etc/vm/demo.sh)"
