@@ -14,17 +14,62 @@
 #include <unistd.h>
 #include "tapictl.h"
 
+/* What an error of a port command means, as tapi_sim documents it. */
+static const char *tc_sim_hint(unsigned long cmd, int err)
+{
+	bool phone = cmd == TAPI_SIM_IOC_PHONE_HOOK ||
+		     cmd == TAPI_SIM_IOC_PHONE_FLASH ||
+		     cmd == TAPI_SIM_IOC_PHONE_DIAL;
+
+	switch (err) {
+	case ENODEV:
+		return "not a port of a simulated card";
+	case EOPNOTSUPP:
+		return phone ? "phone commands need an FXS port" :
+			       "CO commands need an FXO port";
+	case EINVAL:
+		if (cmd == TAPI_SIM_IOC_PHONE_DIAL)
+			return "the phone must be off-hook; digits are 0-9 * # A-D";
+		if (cmd == TAPI_SIM_IOC_PHONE_FLASH)
+			return "the phone must be off-hook";
+		if (cmd == TAPI_SIM_IOC_CO_HANGUP)
+			return "no outside caller on this line";
+		if (cmd == TAPI_SIM_IOC_CO_RING)
+			return "the number takes digits only, the name printable characters";
+		return NULL;
+	case EBUSY:
+		if (cmd == TAPI_SIM_IOC_PHONE_FLASH)
+			return "a flash is in progress";
+		if (cmd == TAPI_SIM_IOC_CO_RING)
+			return "the line is off-hook or in a call";
+		if (cmd == TAPI_SIM_IOC_CONNECT)
+			return "a port is patched to another already";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 /* Run one port command; 0 or 1 after printing why. */
 static int tc_sim_port_ioctl(unsigned long cmd, const char *what,
 			     struct tapi_sim_port *port)
 {
+	const char *hint;
 	int fd = tc_open_sim();
-	int ret = 0;
+	int ret = 0, err;
 
 	if (fd < 0)
 		return 1;
-	if (ioctl(fd, cmd, port))
-		ret = tc_errno(errno, "channel %u: %s", port->channel, what);
+	if (ioctl(fd, cmd, port)) {
+		err = errno;
+		hint = tc_sim_hint(cmd, err);
+		if (hint)
+			ret = tc_error("channel %u: %s: %s (%s)", port->channel,
+				       what, strerror(err), hint);
+		else
+			ret = tc_errno(err, "channel %u: %s", port->channel,
+				       what);
+	}
 	close(fd);
 	return ret;
 }
