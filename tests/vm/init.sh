@@ -62,7 +62,8 @@ echo "# vm: boot $kver (uptime $(cut -d' ' -f1 /proc/uptime) s)"
 [ "$kver" = "$(cat /etc/vm/kver)" ] ||
 	vm_error "booted kernel $kver, the image was packed for $(cat /etc/vm/kver)"
 
-mode=test
+mode="test"
+# shellcheck disable=SC2013 # the command line is words
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	vm.mode=*) mode=${arg#vm.mode=} ;;
@@ -90,7 +91,7 @@ check_kernel_log()
 # uptime_cs: time since boot in 1/100 s.
 uptime_cs()
 {
-	read -r up idle </proc/uptime
+	read -r up _ </proc/uptime
 	echo "${up%.*}${up#*.}" | sed 's/^0*//;s/^$/0/'
 }
 

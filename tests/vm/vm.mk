@@ -52,8 +52,10 @@
 #
 # Knobs: VM_TIMEOUT (seconds for a whole boot, default 900),
 # VM_TEST_TIMEOUT (per test, 300), VM_KERNEL, VM_QEMU_FLAGS, VM_APPEND,
-# VM_DEMO_WHERE=vm|host.  For a run with only some modules:
-#   make check-vm VM_MODULES=   (command-line values replace the lists)
+# VM_DEMO_WHERE=vm|host.  A list given on the command line replaces the
+# fragments' values and the defaults above (configfs, our two modules,
+# test_vm_env), e.g. for a run without our modules:
+#   make check-vm VM_MODULES= VM_TESTS=path/to/test
 
 VM_DIR := $(BUILD)/vm
 # The kernel: Debian's image, unpacked once on the host (qemu then boots
