@@ -85,6 +85,13 @@ void tapi_channel_polarity(struct tapi_channel *ch, bool reversed);
 void tapi_channel_alarm(struct tapi_channel *ch, u32 alarms);
 void tapi_channel_key(struct tapi_channel *ch, char key, bool down);
 
+/*
+ * The line's directory number, as the exchange knows it (a simulated CO
+ * line, or configured for a real line); shown to applications as the
+ * line's address.  Process context.
+ */
+int tapi_channel_set_number(struct tapi_channel *ch, const char *number);
+
 /* Media, one frame at a time. */
 void tapi_channel_rx(struct tapi_channel *ch, const s16 *samples,
 		     unsigned int n);

@@ -195,6 +195,11 @@ enum tapi_event_type {
 	TAPI_EV_OVERFLOW = 12,	 /* value: events lost before this one */
 	TAPI_EV_KEY = 13,	 /* value: key; duration_ms 0 on press */
 	TAPI_EV_MEDIA_XRUN = 14, /* value: samples lost (rx) or padded (tx) */
+	TAPI_EV_CALL_STATE = 15, /* value: enum tapi_call_state; duration_ms:
+				  * enum tapi_call_cause; TAPI_IOC_GET_CALL
+				  * has the rest */
+	TAPI_EV_CALLER_ID = 16,	 /* caller ID decoded; TAPI_IOC_GET_CALL */
+	TAPI_EV_TONE_DONE = 17,	 /* TAPI_IOC_TONE_START duration elapsed */
 	/* add new event types above here */
 	__TAPI_EV_CNT
 };
@@ -234,7 +239,192 @@ struct tapi_event {
 #define TAPI_IOC_SET_EVENT_MASK	_IOW(TAPI_IOC_MAGIC, 0x07, __u32)
 #define TAPI_IOC_SET_MEDIA	_IOW(TAPI_IOC_MAGIC, 0x08, struct tapi_media_config)
 #define TAPI_IOC_GET_MEDIA	_IOR(TAPI_IOC_MAGIC, 0x09, struct tapi_media_config)
+/*
+ * The kernel keeps each channel's call state, so that every process with
+ * the channel open sees the same one (libtapi maps it to LINECALLSTATE_*).
+ * A channel carries at most one call at a time.
+ *
+ * FXO (a line to an exchange), outgoing: IDLE -> (we go off-hook)
+ * DIALTONE once dial tone is heard -> DIALING while TAPI_IOC_DIAL sends
+ * digits -> PROCEEDING -> RINGBACK or BUSY (tones heard) -> CONNECTED on
+ * answer supervision (polarity reversal) or voice -> DISCONNECTED when the
+ * far end clears (polarity reversal back, busy or congestion tone) ->
+ * IDLE when we go on-hook.  Incoming: IDLE -> OFFERING (ringing; caller
+ * ID between the rings) -> CONNECTED when we go off-hook; IDLE if the
+ * ringing stops unanswered.
+ *
+ * FXS and handsets (a station): IDLE -> DIALTONE when the station goes
+ * off-hook -> DIALING with its first digit -> ... the application decides
+ * PROCEEDING/RINGBACK/BUSY/CONNECTED with TAPI_IOC_SET_CALL_STATE (it is
+ * the exchange); ringing the station makes an OFFERING call which the
+ * station's off-hook CONNECTs.  On-hook -> IDLE.
+ */
+enum tapi_call_state {
+	TAPI_CALL_IDLE = 0,
+	TAPI_CALL_OFFERING = 1,
+	TAPI_CALL_DIALTONE = 2,
+	TAPI_CALL_DIALING = 3,
+	TAPI_CALL_PROCEEDING = 4,
+	TAPI_CALL_RINGBACK = 5,
+	TAPI_CALL_BUSY = 6,
+	TAPI_CALL_CONNECTED = 7,
+	TAPI_CALL_DISCONNECTED = 8,
+	/* add new call states above here */
+	__TAPI_CALL_CNT
+};
+
+/* Why a call reached its state (TAPI_EV_CALL_STATE duration_ms). */
+enum tapi_call_cause {
+	TAPI_CAUSE_NONE = 0,
+	TAPI_CAUSE_NORMAL = 1,		/* far end cleared */
+	TAPI_CAUSE_BUSY = 2,
+	TAPI_CAUSE_CONGESTION = 3,	/* congestion or SIT heard */
+	TAPI_CAUSE_NOANSWER = 4,	/* ringing stopped unanswered */
+	TAPI_CAUSE_REMOVED = 5,		/* the hardware went away */
+	TAPI_CAUSE_LOCAL = 6,		/* we cleared */
+	/* add new causes above here */
+	__TAPI_CAUSE_CNT
+};
+
+enum tapi_call_direction {
+	TAPI_CALL_NONE = 0,
+	TAPI_CALL_INCOMING = 1,
+	TAPI_CALL_OUTGOING = 2,
+};
+
+/* struct tapi_call_info.caller_flags */
+#define TAPI_CALLER_PRIVATE	(1U << 0)	/* withheld by the caller */
+#define TAPI_CALLER_UNAVAILABLE	(1U << 1)	/* not delivered by the network */
+
+/**
+ * struct tapi_call_info - TAPI_IOC_GET_CALL: the channel's current call
+ * @call_id: unique per boot, 0 when the channel is idle
+ * @state: enum tapi_call_state
+ * @cause: enum tapi_call_cause
+ * @direction: enum tapi_call_direction
+ * @caller_flags: TAPI_CALLER_* bits
+ * @seq: bumped at every change of this structure
+ * @caller_number: caller ID number (incoming) or empty
+ * @caller_name: caller ID name (incoming) or empty
+ * @called_number: digits dialed on this call so far (outgoing, or by
+ *	the station)
+ * @caller_datetime: caller ID date/time "MMDDhhmm" or empty
+ */
+struct tapi_call_info {
+	__u32 call_id;
+	__u32 state;
+	__u32 cause;
+	__u32 direction;
+	__u32 caller_flags;
+	__u32 seq;
+	__u32 reserved[4];
+	char caller_number[TAPI_NAME_LEN];
+	char caller_name[TAPI_NAME_LEN];
+	char called_number[TAPI_DIGITS_LEN];
+	char caller_datetime[16];
+};
+
+#define TAPI_TONE_FREQ_MIN	50	/* Hz */
+#define TAPI_TONE_FREQ_MAX	3900
+
+/**
+ * struct tapi_tone_req - TAPI_IOC_TONE_START: play a tone into the line
+ * @tone: enum tapi_tone from the channel's tone zone (DIAL..SIT), or
+ *	TAPI_TONE_NONE for the custom tone described by @freq/@level/@on_ms/
+ *	@off_ms
+ * @duration_ms: stop after this long (TAPI_EV_TONE_DONE); 0 = until
+ *	TAPI_IOC_TONE_STOP
+ * @freq: custom: up to two frequencies in Hz, unused ones 0
+ * @level: custom: dBm0 per frequency, -30..0
+ * @on_ms: custom: cadence on time, 0 = continuous
+ * @off_ms: custom: cadence off time
+ */
+struct tapi_tone_req {
+	__u32 tone;
+	__u32 duration_ms;
+	__u16 freq[2];
+	__s16 level;
+	__u16 on_ms;
+	__u16 off_ms;
+	__u16 reserved;
+};
+
+#define TAPI_IOC_GET_CALL	_IOR(TAPI_IOC_MAGIC, 0x0a, struct tapi_call_info)
+/* FXS/handset: the application, being the exchange, moves the call on;
+ * __u32 enum tapi_call_state (PROCEEDING, RINGBACK, BUSY, CONNECTED,
+ * DISCONNECTED); -EINVAL for others or when idle */
+#define TAPI_IOC_SET_CALL_STATE	_IOW(TAPI_IOC_MAGIC, 0x0b, __u32)
+#define TAPI_IOC_TONE_START	_IOW(TAPI_IOC_MAGIC, 0x0c, struct tapi_tone_req)
+#define TAPI_IOC_TONE_STOP	_IO(TAPI_IOC_MAGIC, 0x0d)
 /* add new channel ioctls above here */
+
+/*
+ * The generic netlink family: discovery, status, configuration and
+ * multicast notifications.  (Control of a channel goes through its
+ * character device, whose mode and group decide who may use it.)
+ *
+ * Every notification carries TAPI_A_CHANNEL_ID (or TAPI_A_CARD_ID) and a
+ * per-channel TAPI_A_SEQ, so a listener that lost messages (ENOBUFS)
+ * resynchronises with one TAPI_CMD_CHANNEL_GET dump.
+ */
+#define TAPI_GENL_NAME		"tapi"
+#define TAPI_GENL_VERSION	1
+#define TAPI_GENL_MCGRP_CONFIG	"config"	/* cards/channels come and go */
+#define TAPI_GENL_MCGRP_EVENTS	"events"	/* channel events, call states */
+
+enum tapi_genl_cmd {
+	TAPI_CMD_UNSPEC,
+	TAPI_CMD_CARD_GET,	/* do/dump: TAPI_A_CARD_* */
+	TAPI_CMD_CHANNEL_GET,	/* do (TAPI_A_CHANNEL_ID) / dump (optional
+				 * TAPI_A_CARD_ID filter): channel attributes
+				 * and its call */
+	TAPI_CMD_CHANNEL_SET,	/* admin: TAPI_A_TONE_ZONE, TAPI_A_NUMBER */
+	TAPI_CMD_CARD_NEW,	/* notification, config group */
+	TAPI_CMD_CARD_DEL,	/* notification, config group */
+	TAPI_CMD_CHANNEL_NEW,	/* notification, config group */
+	TAPI_CMD_CHANNEL_DEL,	/* notification, config group */
+	TAPI_CMD_EVENT,		/* notification, events group: TAPI_A_EVENT_* */
+	TAPI_CMD_CALL_STATE,	/* notification, events group: TAPI_A_CALL_* */
+	/* add new commands above here */
+	__TAPI_CMD_CNT
+};
+#define TAPI_CMD_MAX (__TAPI_CMD_CNT - 1)
+
+enum tapi_genl_attr {
+	TAPI_A_UNSPEC,
+	TAPI_A_PAD,
+	TAPI_A_CARD_ID,		/* u32 */
+	TAPI_A_CARD_NAME,	/* string */
+	TAPI_A_DRIVER,		/* string */
+	TAPI_A_CARD_CHANNELS,	/* u32: number of channels */
+	TAPI_A_CHANNEL_ID,	/* u32: the <n> of /dev/tapi/<n> */
+	TAPI_A_CHANNEL_INDEX,	/* u32: index on the card */
+	TAPI_A_CHANNEL_NAME,	/* string */
+	TAPI_A_SIGNALLING,	/* u32: enum tapi_signalling */
+	TAPI_A_CAPS,		/* u32: TAPI_CAP_* */
+	TAPI_A_HOOK,		/* u32: enum tapi_hook */
+	TAPI_A_RINGING,		/* u32: 0/1 */
+	TAPI_A_POLARITY,	/* u32: 0/1 */
+	TAPI_A_NUMBER,		/* string: directory number, may be empty */
+	TAPI_A_TONE_ZONE,	/* string: "us", "de", ... */
+	TAPI_A_LAW,		/* u32: enum tapi_media_format (ULAW/ALAW) */
+	TAPI_A_SEQ,		/* u32: per-channel notification sequence */
+	TAPI_A_EVENT_TYPE,	/* u32: enum tapi_event_type */
+	TAPI_A_EVENT_VALUE,	/* u32 */
+	TAPI_A_EVENT_DURATION,	/* u32: ms */
+	TAPI_A_EVENT_TIMESTAMP,	/* u64: CLOCK_MONOTONIC ns */
+	TAPI_A_CALL_ID,		/* u32 */
+	TAPI_A_CALL_STATE,	/* u32: enum tapi_call_state */
+	TAPI_A_CALL_CAUSE,	/* u32: enum tapi_call_cause */
+	TAPI_A_CALL_DIRECTION,	/* u32: enum tapi_call_direction */
+	TAPI_A_CALLER_NUMBER,	/* string */
+	TAPI_A_CALLER_NAME,	/* string */
+	TAPI_A_CALLER_FLAGS,	/* u32: TAPI_CALLER_* */
+	TAPI_A_CALLED_NUMBER,	/* string */
+	/* add new attributes above here */
+	__TAPI_A_CNT
+};
+#define TAPI_A_MAX (__TAPI_A_CNT - 1)
 
 /*
  * The simulated card, /dev/tapi/sim.
