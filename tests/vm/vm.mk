@@ -124,8 +124,6 @@ define VM_NL
 
 
 endef
-VM_EMPTY :=
-VM_SPACE := $(VM_EMPTY) $(VM_EMPTY)
 
 # vm_config(tests): the item list tests/vm/mkinitramfs reads.
 define vm_config
@@ -136,6 +134,7 @@ exit-helper $(VM_EXIT)
 test-timeout $(VM_TEST_TIMEOUT)
 udev $(VM_UDEV)
 demo $(VM_DEMO)
+libpath $(abspath $(VM_LIBPATH))
 $(foreach m,$(VM_MODULES),module $(abspath $(m)) $(VM_MODULE_ARGS_$(call vm_module_name,$(m)))$(VM_NL))
 $(foreach k,$(VM_KMODS),kmod $(k)$(VM_NL))
 $(foreach k,$(VM_KMODS_LOAD),kmod-load $(k)$(VM_NL))
@@ -162,13 +161,11 @@ VM_IMAGE_DEPS = $(VM_SCRIPTS) $(VM_EXIT) $(VM_MODULES) $(VM_TOOLS) \
 		$(VM_FILE_SRCS)
 
 $(VM_IMAGE): $(VM_DIR)/test.config $(VM_IMAGE_DEPS) $(VM_TESTS)
-	LD_LIBRARY_PATH=$(subst $(VM_SPACE),:,$(strip $(VM_LIBPATH))) \
-		$(TOP)/tests/vm/mkinitramfs $< $@
+	$(TOP)/tests/vm/mkinitramfs $< $@
 	@echo "  $@: $$(du -k $@ | cut -f1) KiB"
 
 $(VM_DEMO_IMAGE): $(VM_DIR)/demo.config $(VM_IMAGE_DEPS)
-	LD_LIBRARY_PATH=$(subst $(VM_SPACE),:,$(strip $(VM_LIBPATH))) \
-		$(TOP)/tests/vm/mkinitramfs $< $@
+	$(TOP)/tests/vm/mkinitramfs $< $@
 
 $(VM_DIR)/vmlinux-$(KVER): $(VM_BZIMAGE) $(TOP)/tests/vm/extract-vmlinux | $(VM_DIR)
 	$(TOP)/tests/vm/extract-vmlinux $< $@
