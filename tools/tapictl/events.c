@@ -164,6 +164,15 @@ void tc_event_describe(const struct tapi_event *ev, char *buf, size_t size)
 	case TAPI_EV_OVERFLOW:
 		snprintf(buf, size, "%s (%u events lost)", name, ev->value);
 		break;
+	case TAPI_EV_CALL_STATE:
+		if (ev->duration_ms)
+			snprintf(buf, size, "%s %s (%s)", name,
+				 tc_call_state_name(ev->value),
+				 tc_call_cause_name(ev->duration_ms));
+		else
+			snprintf(buf, size, "%s %s", name,
+				 tc_call_state_name(ev->value));
+		break;
 	case TAPI_EV_MEDIA_XRUN:
 		snprintf(buf, size, "%s (%u samples)", name, ev->value);
 		break;

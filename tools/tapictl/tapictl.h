@@ -66,6 +66,8 @@ const char *tc_hook_name(uint32_t hook);
 const char *tc_event_name(uint32_t type);
 const char *tc_tone_name(uint32_t tone);
 const char *tc_co_state_name(uint32_t state);
+const char *tc_call_state_name(uint32_t state);
+const char *tc_call_cause_name(uint32_t cause);
 void tc_caps_string(uint32_t caps, char *buf, size_t size);
 int tc_co_state_parse(const char *name);
 

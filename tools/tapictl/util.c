@@ -215,6 +215,9 @@ static const char *const tc_event_names[__TAPI_EV_CNT] = {
 	[TAPI_EV_OVERFLOW] = "OVERFLOW",
 	[TAPI_EV_KEY] = "KEY",
 	[TAPI_EV_MEDIA_XRUN] = "MEDIA_XRUN",
+	[TAPI_EV_CALL_STATE] = "CALL_STATE",
+	[TAPI_EV_CALLER_ID] = "CALLER_ID",
+	[TAPI_EV_TONE_DONE] = "TONE_DONE",
 };
 
 const char *tc_event_name(uint32_t type)
@@ -243,6 +246,42 @@ const char *tc_tone_name(uint32_t tone)
 	if (tone < __TAPI_TONE_CNT && tc_tone_names[tone])
 		return tc_tone_names[tone];
 	return "unknown";
+}
+
+static const char *const tc_call_state_names[__TAPI_CALL_CNT] = {
+	[TAPI_CALL_IDLE] = "IDLE",
+	[TAPI_CALL_OFFERING] = "OFFERING",
+	[TAPI_CALL_DIALTONE] = "DIALTONE",
+	[TAPI_CALL_DIALING] = "DIALING",
+	[TAPI_CALL_PROCEEDING] = "PROCEEDING",
+	[TAPI_CALL_RINGBACK] = "RINGBACK",
+	[TAPI_CALL_BUSY] = "BUSY",
+	[TAPI_CALL_CONNECTED] = "CONNECTED",
+	[TAPI_CALL_DISCONNECTED] = "DISCONNECTED",
+};
+
+const char *tc_call_state_name(uint32_t state)
+{
+	if (state < __TAPI_CALL_CNT && tc_call_state_names[state])
+		return tc_call_state_names[state];
+	return "?";
+}
+
+static const char *const tc_call_cause_names[__TAPI_CAUSE_CNT] = {
+	[TAPI_CAUSE_NONE] = "",
+	[TAPI_CAUSE_NORMAL] = "normal",
+	[TAPI_CAUSE_BUSY] = "busy",
+	[TAPI_CAUSE_CONGESTION] = "congestion",
+	[TAPI_CAUSE_NOANSWER] = "no answer",
+	[TAPI_CAUSE_REMOVED] = "removed",
+	[TAPI_CAUSE_LOCAL] = "local",
+};
+
+const char *tc_call_cause_name(uint32_t cause)
+{
+	if (cause < __TAPI_CAUSE_CNT && tc_call_cause_names[cause])
+		return tc_call_cause_names[cause];
+	return "?";
 }
 
 static const char *const tc_co_state_names[] = {
