@@ -15,7 +15,7 @@
 #   # vm: boot <release> (uptime <s> s)   init started
 #   # vm-error: <text>                    a set-up step failed
 #   # vm-test: begin <name>               before a test's own TAP output
-#   # vm-test: end <name> exit=<status>   after it
+#   # vm-test: end <name> exit=<status> (<time> s)   after it
 #   # vm-test: timeout <name> after <n> s the test was killed
 #   # vm-dmesg: begin <label> ... # vm-dmesg: end <label>
 #                                         kernel log of a step that
@@ -138,15 +138,17 @@ test)
 		pid=$!
 		wait $pid
 		status=$?
+		elapsed=$(($(uptime_cs) - start))
 		kill -KILL -- "-$pid" 2>/dev/null
 		# Killed by SIGTERM (or SIGKILL) once its time was up.
 		if [ "$status" -eq 143 ] || [ "$status" -eq 137 ] &&
-			[ $(($(uptime_cs) - start + 100)) -ge $((test_timeout * 100)) ]; then
+			[ $((elapsed + 100)) -ge $((test_timeout * 100)) ]; then
 			echo "# vm-test: timeout $name after $test_timeout s"
 		fi
 		# A test whose last line lacks a newline must not hide the marker.
 		echo
-		echo "# vm-test: end $name exit=$status"
+		printf '# vm-test: end %s exit=%d (%d.%02d s)\n' "$name" "$status" \
+			$((elapsed / 100)) $((elapsed % 100))
 		[ "$status" -eq 0 ] || failed=$((failed + 1))
 		check_kernel_log "$name"
 	done </etc/vm/tests
