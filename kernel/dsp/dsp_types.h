@@ -25,6 +25,9 @@
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
+#ifndef noinline
+#define noinline __attribute__((__noinline__))
+#endif
 #endif
 
 #endif /* _TAPI_DSP_TYPES_H */

@@ -26,19 +26,37 @@ typedef void (*tapi_dtmf_digit_fn)(void *user, char digit, bool end,
 
 /* Goertzel filters: 4 row (low group) and 4 column (high group) tones. */
 #define TAPI_DTMF_TONES		8
+/* Analysis block: 40 samples, 5 ms, the receiver's time resolution. */
+#define TAPI_DTMF_BLOCK		40
+/* Blocks combined coherently into one 20 ms analysis window. */
+#define TAPI_DTMF_WINDOW	4
+/* Block energies kept for the duration estimate: 40 ms. */
+#define TAPI_DTMF_HISTORY	8
 
-/* Per-channel receiver state, embedded by its user (kept small). */
+/*
+ * Per-channel receiver state, embedded by its user (416 bytes on 64-bit;
+ * see dtmf_rx.c for the meaning of the analysis values).
+ */
 struct tapi_dtmf_rx_state {
 	tapi_dtmf_digit_fn fn;
 	void *user;
-	int32_t v1[TAPI_DTMF_TONES];	/* Goertzel filter states */
-	int32_t v2[TAPI_DTMF_TONES];
-	int64_t energy;			/* sum of squares in this block */
-	uint32_t digit_samples;		/* length of the digit being reported */
-	uint16_t block_fill;		/* samples in this block so far */
-	uint8_t last_hit;		/* digit of the previous block, 0: none */
-	uint8_t digit;			/* digit being reported, 0: none */
-	uint8_t misses;			/* blocks since the digit was last seen */
+	/* Each tone's complex amplitude in the last TAPI_DTMF_WINDOW blocks. */
+	int32_t y_re[TAPI_DTMF_WINDOW][TAPI_DTMF_TONES];
+	int32_t y_im[TAPI_DTMF_WINDOW][TAPI_DTMF_TONES];
+	/* Energy of the last TAPI_DTMF_HISTORY blocks, sum of squares / 32. */
+	uint32_t energy[TAPI_DTMF_HISTORY];
+	/* Digit being reported: its tone powers when it started, / 256. */
+	uint32_t ref_row;
+	uint32_t ref_col;
+	uint32_t on_samples;		/* its length up to the last block heard */
+	uint32_t edge_samples;		/* its part of the first block missed */
+	int16_t buf[TAPI_DTMF_BLOCK];	/* samples of the block being filled */
+	int16_t prev;			/* last sample of the previous block */
+	uint8_t fill;			/* samples in buf */
+	uint8_t newest;			/* y_re/y_im row of the newest block */
+	uint8_t newest_energy;		/* energy[] entry of the newest block */
+	uint8_t digit;			/* key index + 1 being reported, 0: none */
+	uint8_t absent;			/* blocks since the digit was last heard */
 };
 
 void tapi_dtmf_rx_init(struct tapi_dtmf_rx_state *s, tapi_dtmf_digit_fn fn,
