@@ -480,6 +480,37 @@ unsigned int tapi_channel_number(struct tapi_channel *ch)
 EXPORT_SYMBOL_GPL(tapi_channel_number);
 
 /**
+ * tapi_channel_set_number() - set the line's directory number
+ * @ch: the channel
+ * @number: the number the exchange knows the line by: printable ASCII
+ *	without spaces, shorter than TAPI_DIGITS_LEN; "" or NULL for none
+ *
+ * Shown in the channel's sysfs attribute "number".
+ *
+ * Context: any.
+ * Return: 0, or -EINVAL for a number that is too long or not printable.
+ */
+int tapi_channel_set_number(struct tapi_channel *ch, const char *number)
+{
+	unsigned long flags;
+	size_t len, i;
+
+	if (!number)
+		number = "";
+	len = strnlen(number, TAPI_DIGITS_LEN);
+	if (len == TAPI_DIGITS_LEN)
+		return -EINVAL;
+	for (i = 0; i < len; i++)
+		if (number[i] <= ' ' || number[i] > '~')
+			return -EINVAL;
+	spin_lock_irqsave(&ch->lock, flags);
+	strscpy(ch->dir_number, number, sizeof(ch->dir_number));
+	spin_unlock_irqrestore(&ch->lock, flags);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_channel_set_number);
+
+/**
  * tapi_channel_set_drvdata() - attach the driver's pointer to a channel
  * @ch: the channel
  * @data: anything

@@ -231,6 +231,7 @@ struct tapi_dial_request {
  * @ring_detected: FXO: ringing seen on the line
  * @reversed: line polarity: set (FXS) or detected (FXO)
  * @alarms: alarm bits last reported
+ * @dir_number: the line's directory number, "" if unknown
  * @key_since: when the key being held went down
  * @dtmf_rx: the DTMF receiver on the channel's rx samples
  * @dtmf_tx: the DTMF generator mixed into its tx samples
@@ -277,6 +278,7 @@ struct tapi_channel {
 
 	bool reversed;
 	u32 alarms;
+	char dir_number[TAPI_DIGITS_LEN];
 	ktime_t key_since;
 
 	struct tapi_dtmf_rx_state dtmf_rx;

@@ -14,6 +14,7 @@
  *   hook         "on" or "off" (the station's for FXS/handset, ours for FXO)
  *   ringing      1 while ring voltage is on (FXS) or detected (FXO), else 0
  *   polarity     0 normal, 1 reversed
+ *   number       the line's directory number, empty if unknown
  *
  * They match the fields of struct tapi_chan_info.  The device's drvdata
  * is the channel, which outlives the device.
@@ -135,6 +136,20 @@ static ssize_t polarity_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(polarity);
 
+static ssize_t number_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct tapi_channel *ch = dev_get_drvdata(dev);
+	char number[TAPI_DIGITS_LEN];
+	unsigned long flags;
+
+	spin_lock_irqsave(&ch->lock, flags);
+	strscpy(number, ch->dir_number, sizeof(number));
+	spin_unlock_irqrestore(&ch->lock, flags);
+	return sysfs_emit(buf, "%s\n", number);
+}
+static DEVICE_ATTR_RO(number);
+
 static struct attribute *tapi_channel_attrs[] = {
 	&dev_attr_signalling.attr,
 	&dev_attr_name.attr,
@@ -147,6 +162,7 @@ static struct attribute *tapi_channel_attrs[] = {
 	&dev_attr_hook.attr,
 	&dev_attr_ringing.attr,
 	&dev_attr_polarity.attr,
+	&dev_attr_number.attr,
 	NULL,
 };
 

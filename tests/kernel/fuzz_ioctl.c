@@ -71,8 +71,8 @@ FIXTURE(fuzz) {
 	int sim;
 	struct tapi_sim_card card;	/* the card being fuzzed */
 	int fd[2 * NCHAN];		/* each channel blocking and not */
-	uint32_t added[MAX_ADDED];	/* cards the fuzzer made */
-	int nadded;
+	uint32_t extra[MAX_ADDED];	/* cards fuzzed CARD_ADDs made */
+	int nextra;
 	uint8_t *heap;			/* a page of argument space */
 	uint8_t *edge;			/* a page followed by an unmapped one */
 	uint8_t *rdonly;		/* a read-only page of 0xff */
@@ -129,7 +129,6 @@ FIXTURE_SETUP(fuzz)
 	ASSERT_EQ(0, mprotect(self->rdonly, PAGE, PROT_READ));
 
 	ASSERT_EQ(0, sim_card_add(self->sim, NFXS, NFXO, &self->card));
-	self->added[self->nadded++] = self->card.card;
 	open_card_fds(_metadata, self);
 }
 
@@ -140,8 +139,9 @@ FIXTURE_TEARDOWN(fuzz)
 	close_card_fds(self);
 	if (self->sim < 0)
 		return;
-	for (i = 0; i < self->nadded; i++)
-		sim_card_remove(self->sim, self->added[i]);
+	sim_card_remove(self->sim, self->card.card);
+	for (i = 0; i < self->nextra; i++)
+		sim_card_remove(self->sim, self->extra[i]);
 	close(self->sim);
 }
 
@@ -239,8 +239,14 @@ static void aim_sim_command(FIXTURE_DATA(fuzz) *self, unsigned long cmd,
 	case TAPI_SIM_IOC_CARD_ADD:
 		break;
 	case TAPI_SIM_IOC_CARD_REMOVE:
-		*(uint32_t *)buf = rnd_below(4) ? 0xfffffff0 + rnd_below(16) :
-				   self->added[rnd_below(self->nadded)];
+		/*
+		 * A card a fuzzed CARD_ADD made, or none at all; the card
+		 * being fuzzed goes at half time.
+		 */
+		if (rnd_below(2) && self->nextra)
+			*(uint32_t *)buf = self->extra[rnd_below(self->nextra)];
+		else
+			*(uint32_t *)buf = 0xfffffff0 + rnd_below(16);
 		break;
 	case TAPI_SIM_IOC_CONNECT:
 		p->arg = rnd_below(4) ? fuzz_channel(self) : 0xffffffff;
@@ -264,12 +270,11 @@ static unsigned long random_cmd(int is_sim)
 	};
 	unsigned int magic, dir, nr, size;
 
-	switch (rnd_below(4)) {
-	case 0:
-	case 1:
+	switch (rnd_below(10)) {
+	case 0 ... 5:
 		return is_sim ? sim_cmds[rnd_below(ARRAY_LEN(sim_cmds))] :
 				chan_cmds[rnd_below(ARRAY_LEN(chan_cmds))];
-	case 2:
+	case 6:
 		/* the other device's commands */
 		return is_sim ? chan_cmds[rnd_below(ARRAY_LEN(chan_cmds))] :
 				sim_cmds[rnd_below(ARRAY_LEN(sim_cmds))];
@@ -362,8 +367,8 @@ static void fuzz_one_ioctl(struct __test_metadata *_metadata,
 		uint32_t card = ((struct tapi_sim_card *)arg)->card;
 
 		/* Keep the number of cards bounded, and clean up after. */
-		if (self->nadded < MAX_ADDED)
-			self->added[self->nadded++] = card;
+		if (self->nextra < MAX_ADDED)
+			self->extra[self->nextra++] = card;
 		else
 			sim_card_remove(self->sim, card);
 	}
@@ -433,8 +438,10 @@ TEST_F_TIMEOUT(fuzz, random_calls_get_documented_errors, 600)
 	close_card_fds(self);
 
 	ASSERT_EQ(0, sim_card_add(self->sim, NFXS, NFXO, &self->card));
-	if (self->nadded < MAX_ADDED)
-		self->added[self->nadded++] = self->card.card;
+	/* Its number may be one a removed extra card had. */
+	for (i = 0; i < (unsigned long)self->nextra; i++)
+		if (self->extra[i] == self->card.card)
+			self->extra[i] = 0xffffffff;
 	open_card_fds(_metadata, self);
 	fuzz_run(_metadata, self, total - total / 2 - total / 4);
 
