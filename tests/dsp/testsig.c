@@ -119,6 +119,25 @@ double testsig_tone_share(const int16_t *x, long n, const double *f, int nf)
 	return p * n / e;
 }
 
+int16_t *testsig_speed(const int16_t *x, long n, double ratio, long *out)
+{
+	long m = (long)((n - 1) / ratio), k, i;
+	int16_t *y = malloc((m + 1) * sizeof(*y));
+	double pos, frac;
+
+	if (!y)
+		return NULL;
+	for (k = 0; k <= m; k++) {
+		pos = k * ratio;
+		i = (long)pos;
+		frac = pos - i;
+		y[k] = i + 1 < n ? saturate(x[i] * (1 - frac) + x[i + 1] * frac) :
+		       x[n - 1];
+	}
+	*out = m + 1;
+	return y;
+}
+
 void testsig_g711(int16_t *x, long n, char law)
 {
 	long i;

@@ -29,6 +29,11 @@ double testsig_level(const int16_t *x, long n);
 double testsig_tone_level(const int16_t *x, long n, double f);
 /* Fraction of the energy at the given frequencies (0..1). */
 double testsig_tone_share(const int16_t *x, long n, const double *f, int nf);
+/*
+ * Play faster by ratio (1.01: every frequency and rate 1 % higher), by
+ * linear interpolation.  Returns a malloc()ed buffer, its length in *out.
+ */
+int16_t *testsig_speed(const int16_t *x, long n, double ratio, long *out);
 /* Send through G.711: 'u' mu-law, 'a' A-law, anything else unchanged. */
 void testsig_g711(int16_t *x, long n, char law);
 
