@@ -103,7 +103,8 @@ static void sim_port_setup(struct sim_card *sc, unsigned int i,
  * @nfxo: FXO ports, 0..SIM_PORTS_MAX, with @nfxs + @nfxo at least 1
  *
  * The card is named "simN" with the lowest N free.  Its FXO lines can be
- * called as soon as this returns.  Caller holds sim_mutex.
+ * called as soon as this returns, and the core knows their numbers.
+ * Caller holds sim_mutex.
  *
  * Return: the card, or an ERR_PTR: -ENOSPC when SIM_CARDS_MAX cards
  * exist, or the error of the core.
@@ -152,6 +153,11 @@ struct sim_card *sim_card_add(unsigned int nfxs, unsigned int nfxo)
 			sim_line_attach(&sc->ports[i]);
 	}
 	spin_unlock_irqrestore(&sim_world_lock, flags);
+	/* Applications see a CO line's number as the line's address. */
+	for (i = 0; i < nports; i++)
+		if (sc->ports[i].fxo)
+			WARN_ON(tapi_channel_set_number(sc->ports[i].ch,
+							sc->ports[i].line.number));
 
 	list_add_tail(&sc->node, &sim_cards);
 	sim_ncards++;

@@ -185,6 +185,24 @@ static void drain_events(int fd)
 		;
 }
 
+/* The first line of a channel's sysfs attribute, without the newline. */
+static int read_attr(unsigned int channel, const char *attr, char *buf,
+		     size_t size)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/class/tapi/tapi%u/%s", channel, attr);
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	if (!fgets(buf, size, f))
+		buf[0] = '\0';
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
 static bool path_exists(const char *fmt, unsigned int n)
 {
 	char path[128];
@@ -294,6 +312,7 @@ TEST_F(sim, card_add_creates_channels)
 TEST_F(sim, status_of_idle_ports)
 {
 	struct tapi_sim_status st;
+	char number[TAPI_DIGITS_LEN];
 	int i;
 
 	for (i = 0; i < 2; i++) {
@@ -310,6 +329,14 @@ TEST_F(sim, status_of_idle_ports)
 		EXPECT_EQ(TAPI_SIM_CO_IDLE, (int)st.co_state);
 		EXPECT_EQ(-1, st.peer);
 		EXPECT_STREQ(self->number[i], st.number);
+
+		/* The core knows the line's number too; a phone has none. */
+		ASSERT_EQ(0, read_attr(self->fxo[i], "number", number,
+				       sizeof(number)));
+		EXPECT_STREQ(self->number[i], number);
+		ASSERT_EQ(0, read_attr(self->fxs[i], "number", number,
+				       sizeof(number)));
+		EXPECT_STREQ("", number);
 	}
 }
 
