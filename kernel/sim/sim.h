@@ -34,6 +34,7 @@
 #include "tapi_driver.h"
 #include "dtmf.h"
 #include "tone.h"
+#include "callerid.h"
 
 #define SIM_DRIVER_NAME		"tapi_sim"
 #define SIM_PORTS_MAX		32	/* per type, per card (uapi) */
@@ -56,6 +57,12 @@
 #define SIM_CO_RING_OFF_MS	4000
 /* Length of the polarity reversal pulse that signals a disconnect. */
 #define SIM_CO_POLARITY_PULSE_MS 200
+/*
+ * Caller ID (Telcordia GR-30 MDMF, Bell 202 FSK) starts this long after
+ * the end of the first ring; it lasts about a second, well inside the
+ * 4 s pause before the second ring.
+ */
+#define SIM_CO_CID_DELAY_MS	500
 
 struct sim_card;
 
@@ -96,6 +103,9 @@ struct sim_phone {
  * @tone_on: @tone is producing samples
  * @caller_number: caller ID number of the call ringing the line
  * @caller_name: caller ID name of the call ringing the line
+ * @cid: caller ID transmitter
+ * @cid_due: caller ID is still to be sent after the first ring
+ * @cid_on: @cid is producing samples
  */
 struct sim_line {
 	struct list_head node;
@@ -116,6 +126,9 @@ struct sim_line {
 	bool tone_on;
 	char caller_number[TAPI_DIGITS_LEN];
 	char caller_name[TAPI_NAME_LEN];
+	struct tapi_cid_tx_state cid;
+	bool cid_due;
+	bool cid_on;
 };
 
 /**

@@ -29,12 +29,21 @@
  * An outside caller (TAPI_SIM_IOC_CO_RING) rings an idle line for a given
  * number of cycles or until answered; answering connects the line to the
  * caller, a silent far end, until TAPI_SIM_IOC_CO_HANGUP disconnects it
- * as above.  The caller's number and name are kept for caller ID, which
- * is not sent yet: the DSP has no caller ID generator.
+ * as above.
+ *
+ * Caller ID: between the first and the second ring the CO sends the
+ * caller's number and name (a called line's caller is the calling line's
+ * number, without a name) with the date and time, as a Telcordia GR-30
+ * MDMF message in Bell 202 FSK.  A number longer than the 20 digits
+ * caller ID carries is cut; an empty number or name is sent as
+ * "unavailable".
  *
  * Everything here runs under sim_world_lock.
  */
 #include <linux/string.h>
+#include <linux/time.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
 #include "sim.h"
 
 /* The tone zone of the CO. */
@@ -86,6 +95,8 @@ static void sim_line_idle(struct sim_line *line)
 	line->dialed_len = 0;
 	line->caller_number[0] = '\0';
 	line->caller_name[0] = '\0';
+	line->cid_due = false;
+	line->cid_on = false;
 }
 
 /* The other side of the line's call hung up or went away. */
@@ -129,6 +140,32 @@ static void sim_line_ring_start(struct sim_line *line, struct sim_port *caller,
 	line->ring_on = true;
 	strscpy(line->caller_number, number, sizeof(line->caller_number));
 	strscpy(line->caller_name, name, sizeof(line->caller_name));
+	line->cid_due = true;
+	line->cid_on = false;
+}
+
+/* Start sending the caller ID of the call ringing the line. */
+static void sim_line_cid_start(struct sim_line *line)
+{
+	struct tapi_cid_info info = { 0 };
+	struct tm tm;
+
+	time64_to_tm(ktime_get_real_seconds(), 0, &tm);
+	info.has_datetime = true;
+	info.month = tm.tm_mon + 1;
+	info.day = tm.tm_mday;
+	info.hour = tm.tm_hour;
+	info.minute = tm.tm_min;
+	if (line->caller_number[0])
+		strscpy(info.number, line->caller_number, sizeof(info.number));
+	else
+		info.number_absent = TAPI_CID_ABSENT_UNAVAILABLE;
+	if (line->caller_name[0])
+		strscpy(info.name, line->caller_name, sizeof(info.name));
+	else
+		info.name_absent = TAPI_CID_ABSENT_UNAVAILABLE;
+	line->cid_on = !tapi_cid_tx_init(&line->cid, TAPI_CID_BELL_MDMF,
+					 &info, 0);
 }
 
 static struct sim_port *sim_co_lookup(const char *number)
@@ -202,6 +239,8 @@ static void sim_line_offhook(struct sim_port *port)
 		break;
 	case TAPI_SIM_CO_RINGING:
 		line->ring_on = false;
+		line->cid_due = false;
+		line->cid_on = false;
 		sim_line_enter(line, TAPI_SIM_CO_CONNECTED, TAPI_TONE_NONE);
 		if (caller) {
 			sim_line_enter(&caller->line, TAPI_SIM_CO_CONNECTED,
@@ -278,9 +317,10 @@ void sim_line_detach(struct sim_port *port)
  * @port: an FXO port
  *
  * Times the release of an on-hook line, the disconnect pulse, the
- * inter-digit timeout and the ring cadence, and writes what the line
- * hears into @port->rx (zeroed by the caller): the CO's tone and the
- * other side of a connected call.  Caller holds sim_world_lock.
+ * inter-digit timeout, the ring cadence and caller ID, and writes what
+ * the line hears into @port->rx (zeroed by the caller): caller ID, the
+ * CO's tone, the other side of a connected call.  Caller holds
+ * sim_world_lock.
  */
 void sim_line_frame(struct sim_port *port)
 {
@@ -310,11 +350,20 @@ void sim_line_frame(struct sim_port *port)
 			}
 		}
 		line->ring_on = line->ring_ms < SIM_CO_RING_ON_MS;
+		if (line->cid_due &&
+		    line->ring_ms == SIM_CO_RING_ON_MS + SIM_CO_CID_DELAY_MS) {
+			line->cid_due = false;
+			sim_line_cid_start(line);
+		}
 		break;
 	default:
 		break;
 	}
 
+	if (line->cid_on &&
+	    tapi_cid_tx(&line->cid, port->rx, TAPI_FRAME_SAMPLES) <
+	    TAPI_FRAME_SAMPLES)
+		line->cid_on = false;
 	if (line->tone_on &&
 	    tapi_tone_gen(&line->tone, port->rx, TAPI_FRAME_SAMPLES) <
 	    TAPI_FRAME_SAMPLES)

@@ -18,6 +18,9 @@ CORE_TESTS := test_core_info test_core_events test_core_signal \
 # run after the ABI tests, before the fuzzer and the reload tests.
 SIM_TESTS := test_sim test_sim_fuzz
 CORE_TESTS := $(patsubst fuzz_ioctl,$(SIM_TESTS) fuzz_ioctl,$(CORE_TESTS))
+# test_sim decodes the simulated CO's caller ID with the DSP's receiver.
+$(KERNEL_TEST_DIR)/test_sim: $(DSP_LIB)
+$(KERNEL_TEST_DIR)/test_sim: KERNEL_TEST_LIBS = $(DSP_LIB) -lm
 
 VM_TESTS += $(addprefix $(KERNEL_TEST_DIR)/,$(CORE_TESTS))
 

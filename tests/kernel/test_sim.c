@@ -25,6 +25,8 @@
 #include <linux/tapi.h>
 
 #include "kselftest_harness.h"
+/* The DSP's own caller ID receiver, built for userspace (libtapidsp.a). */
+#include "callerid.h"
 
 #define SIM_DEV			"/dev/tapi/sim"
 #define EVENT_TIMEOUT_MS	15000
@@ -925,6 +927,126 @@ TEST_F(sim, outside_call_answered_then_far_end_hangs_up)
 
 	ASSERT_EQ(0, set_hook(fb, TAPI_HOOK_ON));
 	ASSERT_EQ(0, wait_co_state(self->sim, b, TAPI_SIM_CO_IDLE));
+	close(fb);
+}
+
+/**
+ * struct cid_capture - caller ID decoded from what a line receives
+ * @n: messages decoded
+ * @errors: messages begun but broken
+ * @info: the last message
+ */
+struct cid_capture {
+	int n;
+	int errors;
+	struct tapi_cid_info info;
+};
+
+static void cid_received(void *user, const struct tapi_cid_info *info,
+			 int err)
+{
+	struct cid_capture *c = user;
+
+	if (err) {
+		c->errors++;
+		return;
+	}
+	c->n++;
+	c->info = *info;
+}
+
+/*
+ * Read what the (ringing, on-hook) line receives and decode Bell 202
+ * caller ID in it, until a message arrived or the second ring began.
+ * 0, or -errno.
+ */
+static int capture_caller_id(int fd, struct cid_capture *c)
+{
+	struct tapi_media_config cfg = { .format = TAPI_FMT_S16,
+					 .block_samples = 160 };
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLPRI };
+	long long end = now_ms() + EVENT_TIMEOUT_MS;
+	struct tapi_cid_rx_state rx;
+	struct tapi_event ev;
+	int16_t buf[160];
+	int rings = 0;
+
+	memset(c, 0, sizeof(*c));
+	if (tapi_cid_rx_init(&rx, TAPI_CID_BELL_MDMF, cid_received, c))
+		return -EINVAL;
+	if (xioctl(fd, TAPI_IOC_SET_MEDIA, &cfg))
+		return -errno;
+	while (!c->n && rings < 2) {
+		if (now_ms() >= end)
+			return -ETIMEDOUT;
+		if (poll(&pfd, 1, 1000) < 0)
+			return -errno;
+		while (!ioctl(fd, TAPI_IOC_GET_EVENT, &ev))
+			if (ev.type == TAPI_EV_RING && ev.value)
+				rings++;
+		while (read(fd, buf, sizeof(buf)) == sizeof(buf))
+			tapi_cid_rx(&rx, buf, 160);
+	}
+	return 0;
+}
+
+/* Between the first and the second ring the line hears the caller's identity. */
+TEST_F(sim, outside_call_sends_caller_id)
+{
+	unsigned int b = self->fxo[1];
+	struct tapi_sim_port port;
+	struct cid_capture c;
+	int fb = open_channel(b);
+
+	ASSERT_LE(0, fb);
+	memset(&port, 0, sizeof(port));
+	port.channel = b;
+	strcpy(port.digits, "5551234");
+	strcpy(port.name, "Alice Example");
+	ASSERT_EQ(0, xioctl(self->sim, TAPI_SIM_IOC_CO_RING, &port));
+	ASSERT_EQ(0, capture_caller_id(fb, &c));
+	ASSERT_EQ(1, c.n) TH_LOG("%d broken messages", c.errors);
+	EXPECT_EQ(TAPI_CID_MSG_MDMF, c.info.msg_type);
+	EXPECT_STREQ("5551234", c.info.number);
+	EXPECT_STREQ("Alice Example", c.info.name);
+	EXPECT_TRUE(c.info.has_datetime);
+	EXPECT_LE(1, c.info.month);
+	EXPECT_GE(12, c.info.month);
+	ASSERT_EQ(0, port_cmd(self->sim, TAPI_SIM_IOC_CO_HANGUP, b, 0, NULL));
+	close(fb);
+}
+
+/* A called line learns the calling line's number; no name, no number withheld. */
+TEST_F(sim, line_call_sends_caller_id)
+{
+	unsigned int a = self->fxo[0], b = self->fxo[1];
+	int fa = open_channel(a), fb = open_channel(b);
+	struct tapi_sim_port port;
+	struct cid_capture c;
+
+	ASSERT_LE(0, fa);
+	ASSERT_LE(0, fb);
+	ASSERT_EQ(0, set_hook(fa, TAPI_HOOK_OFF));
+	ASSERT_EQ(0, wait_co_state(self->sim, a, TAPI_SIM_CO_DIALTONE));
+	ASSERT_EQ(0, dial(fa, self->number[1]));
+	ASSERT_EQ(0, capture_caller_id(fb, &c));
+	ASSERT_EQ(1, c.n) TH_LOG("%d broken messages", c.errors);
+	EXPECT_STREQ(self->number[0], c.info.number);
+	EXPECT_STREQ("", c.info.name);
+	EXPECT_EQ(TAPI_CID_ABSENT_UNAVAILABLE, c.info.name_absent);
+	EXPECT_EQ(0, c.info.number_absent);
+
+	/* An outside caller without a number: "unavailable". */
+	ASSERT_EQ(0, set_hook(fa, TAPI_HOOK_ON));
+	ASSERT_EQ(0, wait_co_state(self->sim, b, TAPI_SIM_CO_IDLE));
+	memset(&port, 0, sizeof(port));
+	port.channel = b;
+	ASSERT_EQ(0, xioctl(self->sim, TAPI_SIM_IOC_CO_RING, &port));
+	ASSERT_EQ(0, capture_caller_id(fb, &c));
+	ASSERT_EQ(1, c.n);
+	EXPECT_STREQ("", c.info.number);
+	EXPECT_EQ(TAPI_CID_ABSENT_UNAVAILABLE, c.info.number_absent);
+	close(fa);
 	close(fb);
 }
 
