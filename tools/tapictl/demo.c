@@ -9,6 +9,8 @@
  * 3. One FXO line calls another through the simulated central office:
  *    dial tone, DTMF dialling, ringing, answer, digits both ways through
  *    the call, hang-up and disconnect.
+ * 4. An outside caller rings an FXO line, with caller ID between the
+ *    first and second ring; the line answers; the caller hangs up.
  *
  * Every step waits for the events it causes; if one does not arrive in
  * time the demo says which and exits with status 1.
@@ -84,6 +86,25 @@ static bool tc_demo_match(const struct tapi_event *ev, uint32_t type,
 	return ev->type == type && (value < 0 || ev->value == (uint32_t)value);
 }
 
+/*
+ * Print an event; for a caller ID the core decoded, also what it says
+ * (TAPI_IOC_GET_CALL; nothing if the module has no call state).
+ */
+static void tc_demo_show(struct tc_demo *d, unsigned int index,
+			 const struct tapi_event *ev)
+{
+	struct tapi_call_info call;
+
+	tc_watch_print(&d->w, index, ev);
+	if (ev->type != TAPI_EV_CALLER_ID)
+		return;
+	memset(&call, 0, sizeof(call));
+	if (!ioctl(d->w.fd[index], TAPI_IOC_GET_CALL, &call))
+		tc_watch_note(&d->w, "caller ID on line %u: number \"%s\", name \"%s\"",
+			      d->w.channel[index], call.caller_number,
+			      call.caller_name);
+}
+
 /* An event printed before the step expects it. */
 static void tc_demo_remember(struct tc_demo *d, unsigned int index,
 			     const struct tapi_event *ev)
@@ -139,7 +160,7 @@ static int tc_demo_expect(struct tc_demo *d, unsigned int index,
 			return -1;
 		if (ret == 0)
 			break;
-		tc_watch_print(&d->w, i, &ev);
+		tc_demo_show(d, i, &ev);
 		if (i == index && tc_demo_match(&ev, type, value)) {
 			if (out)
 				*out = ev;
@@ -176,7 +197,7 @@ static int tc_demo_expect_co(struct tc_demo *d, unsigned int channel,
 		if (ret < 0)
 			return -1;
 		if (ret) {
-			tc_watch_print(&d->w, i, &ev);
+			tc_demo_show(d, i, &ev);
 			tc_demo_remember(d, i, &ev);
 		}
 	}
@@ -336,6 +357,42 @@ static int tc_demo_call(struct tc_demo *d)
 	return 0;
 }
 
+static int tc_demo_outside_call(struct tc_demo *d)
+{
+	unsigned int b = d->line_b;
+	struct tapi_sim_port port;
+
+	printf("\n== An outside caller, 5551234 \"Alice\", rings line %u; caller ID comes\n"
+	       "   between the first and second ring; the line answers, the caller hangs up\n",
+	       b);
+	tc_demo_step(d, "CO: outside call for line %u", b);
+	memset(&port, 0, sizeof(port));
+	port.channel = b;
+	snprintf(port.digits, sizeof(port.digits), "5551234");
+	snprintf(port.name, sizeof(port.name), "Alice");
+	if (ioctl(d->sim, TAPI_SIM_IOC_CO_RING, &port))
+		return tc_errno(errno, "channel %u: co-ring", b), -1;
+	if (tc_demo_expect(d, TC_LINE_B, TAPI_EV_RING, 1, NULL) ||
+	    tc_demo_expect(d, TC_LINE_B, TAPI_EV_RING, 0, NULL) ||
+	    tc_demo_expect(d, TC_LINE_B, TAPI_EV_RING, 1, NULL))
+		return -1;
+	tc_demo_step(d, "line %u: answers (off-hook)", b);
+	if (tc_demo_hook(d, TC_LINE_B, TAPI_HOOK_OFF) ||
+	    tc_demo_expect_co(d, b, TAPI_SIM_CO_CONNECTED))
+		return -1;
+	tc_demo_step(d, "CO: the outside caller hangs up");
+	if (tc_demo_port(d, TAPI_SIM_IOC_CO_HANGUP, "co-hangup", b, 0, NULL) ||
+	    tc_demo_expect(d, TC_LINE_B, TAPI_EV_POLARITY, 1, NULL) ||
+	    tc_demo_expect(d, TC_LINE_B, TAPI_EV_POLARITY, 0, NULL) ||
+	    tc_demo_expect_co(d, b, TAPI_SIM_CO_DISCONNECTED))
+		return -1;
+	tc_demo_step(d, "line %u: hangs up", b);
+	if (tc_demo_hook(d, TC_LINE_B, TAPI_HOOK_ON) ||
+	    tc_demo_expect_co(d, b, TAPI_SIM_CO_IDLE))
+		return -1;
+	return 0;
+}
+
 /* Leave the ports as found, whatever happened. */
 static void tc_demo_cleanup(struct tc_demo *d)
 {
@@ -345,10 +402,13 @@ static void tc_demo_cleanup(struct tc_demo *d)
 		tc_demo_port(d, TAPI_SIM_IOC_PHONE_HOOK, "phone-hook", d->phone,
 			     0, NULL);
 	if (d->w.n > TC_LINE_B) {
+		struct tapi_sim_port port = { .channel = d->line_b };
 		uint32_t on = TAPI_HOOK_ON;
 
 		ioctl(d->w.fd[TC_LINE_A], TAPI_IOC_SET_HOOK, &on);
 		ioctl(d->w.fd[TC_LINE_B], TAPI_IOC_SET_HOOK, &on);
+		/* An outside call may still ring (EINVAL if none: fine). */
+		ioctl(d->sim, TAPI_SIM_IOC_CO_HANGUP, &port);
 	}
 	tc_watch_close(&d->w);
 	if (d->added_card >= 0) {
@@ -394,7 +454,7 @@ int tc_cmd_demo(int argc, char **argv)
 	    tc_watch_add(&d.w, d.line_b))
 		goto out;
 	printf("\nEvents as they arrive: [seconds] channel name event\n");
-	if (tc_demo_phone(&d) || tc_demo_call(&d))
+	if (tc_demo_phone(&d) || tc_demo_call(&d) || tc_demo_outside_call(&d))
 		goto out;
 	printf("\ndemo: every expected event arrived\n");
 	ret = 0;
