@@ -4,7 +4,9 @@
  *
  * Every FXO port of every simulated card is a line of one CO, with the
  * directory number "2" followed by its global channel number in three
- * digits: channel 2 is "2002", channel 17 is "2017" (channels 0..999).
+ * digits: channel 2 is "2002", channel 17 is "2017".  (Channels from 1000
+ * up get five digits, which the CO cannot route to: it completes numbers
+ * at four.)
  *
  * A line that goes off-hook hears dial tone (tone zone "us").  The CO's
  * DTMF receiver listens to what the port sends; the first digit stops
