@@ -37,6 +37,7 @@ static void tapi_channel_init(struct tapi_card *card, unsigned int index)
 	INIT_LIST_HEAD(&ch->files);
 	tapi_signal_init(ch);
 	tapi_dsp_init(ch);
+	tapi_line_init(ch);
 }
 
 /**
@@ -224,6 +225,7 @@ int tapi_card_register(struct tapi_card *card)
 	card->registered = true;
 	mutex_unlock(&tapi_registry_mutex);
 
+	tapi_line_card_registered(card);
 	if (card->ops && card->ops->frame)
 		tapi_clock_add(card);
 	return 0;
@@ -250,6 +252,7 @@ static void tapi_channel_kill(struct tapi_channel *ch)
 	unsigned long flags;
 
 	spin_lock_irqsave(&ch->lock, flags);
+	tapi_line_kill(ch);
 	ch->dead = true;
 	tapi_signal_kill(ch);
 	tapi_dsp_kill(ch);
@@ -263,6 +266,7 @@ static void tapi_channel_kill(struct tapi_channel *ch)
 	cancel_delayed_work_sync(&ch->hook_work);
 	cancel_delayed_work_sync(&ch->ring_work);
 	cancel_delayed_work_sync(&ch->flash_work);
+	tapi_line_release(ch);
 }
 
 /**
@@ -296,6 +300,7 @@ void tapi_card_unregister(struct tapi_card *card)
 
 	for (i = 0; i < card->nchannels; i++)
 		tapi_channel_kill(&card->channels[i]);
+	tapi_line_card_unregistered(card);
 
 	mutex_lock(&tapi_registry_mutex);
 	for (i = 0; i < card->nchannels; i++) {
@@ -324,6 +329,7 @@ static void tapi_card_release(struct kref *ref)
 		cancel_delayed_work_sync(&card->channels[i].hook_work);
 		cancel_delayed_work_sync(&card->channels[i].ring_work);
 		cancel_delayed_work_sync(&card->channels[i].flash_work);
+		tapi_line_release(&card->channels[i]);
 	}
 	if (card->number >= 0)
 		ida_free(&tapi_card_ida, card->number);
@@ -505,6 +511,7 @@ int tapi_channel_set_number(struct tapi_channel *ch, const char *number)
 			return -EINVAL;
 	spin_lock_irqsave(&ch->lock, flags);
 	strscpy(ch->dir_number, number, sizeof(ch->dir_number));
+	tapi_config_driver_number(ch);
 	spin_unlock_irqrestore(&ch->lock, flags);
 	return 0;
 }

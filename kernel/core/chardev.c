@@ -164,6 +164,8 @@ static long tapi_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		struct tapi_ring ring;
 		struct tapi_dial dial;
 		struct tapi_media_config media;
+		struct tapi_call_info call;
+		struct tapi_tone_req tone;
 		u32 value;
 	} u;
 	int ret;
@@ -225,6 +227,24 @@ static long tapi_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		tapi_media_get(f, &u.media);
 		return copy_to_user(argp, &u.media, sizeof(u.media)) ?
 		       -EFAULT : 0;
+
+	case TAPI_IOC_GET_CALL:
+		tapi_call_get(ch, &u.call);
+		return copy_to_user(argp, &u.call, sizeof(u.call)) ?
+		       -EFAULT : 0;
+
+	case TAPI_IOC_SET_CALL_STATE:
+		if (get_user(u.value, (u32 __user *)argp))
+			return -EFAULT;
+		return tapi_call_set_state(ch, u.value);
+
+	case TAPI_IOC_TONE_START:
+		if (copy_from_user(&u.tone, argp, sizeof(u.tone)))
+			return -EFAULT;
+		return tapi_tone_start(ch, &u.tone);
+
+	case TAPI_IOC_TONE_STOP:
+		return tapi_tone_stop(ch);
 	}
 	return -ENOTTY;
 }

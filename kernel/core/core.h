@@ -45,6 +45,7 @@
 #include <linux/tapi.h>
 #include "tapi_driver.h"
 #include "dtmf.h"
+#include "line.h"
 
 /*
  * The module is built out of tree against whatever kernel the machine
@@ -239,6 +240,8 @@ struct tapi_dial_request {
  * @dial_queue: TAPI_IOC_DIAL requests waiting behind the current one
  * @dial_head: index of the oldest request
  * @dial_count: requests queued
+ * @line: call state, tones, caller ID, number, zone, notifications
+ *	(line.h); under @lock
  */
 struct tapi_channel {
 	struct tapi_card *card;
@@ -287,6 +290,8 @@ struct tapi_channel {
 	struct tapi_dial_request dial_queue[TAPI_DIAL_QUEUE_LEN];
 	unsigned int dial_head;
 	unsigned int dial_count;
+
+	struct tapi_line line;
 };
 
 /**

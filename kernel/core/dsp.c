@@ -44,8 +44,11 @@ void tapi_dsp_init(struct tapi_channel *ch)
 void tapi_dsp_rx(struct tapi_channel *ch, const s16 *samples, unsigned int n)
 {
 	lockdep_assert_held(&ch->lock);
-	if (ch->caps & TAPI_CAP_MEDIA)
+	if (ch->caps & TAPI_CAP_MEDIA) {
 		tapi_dtmf_rx(&ch->dtmf_rx, samples, n);
+		/* Call-progress tones and caller ID (line.c). */
+		tapi_line_rx(ch, samples, n);
+	}
 }
 
 /* Load the oldest waiting request into the idle generator. */
@@ -84,6 +87,8 @@ void tapi_dsp_tx(struct tapi_channel *ch, s16 *samples, unsigned int n)
 	unsigned int done = 0;
 
 	lockdep_assert_held(&ch->lock);
+	/* A tone of TAPI_IOC_TONE_START is added first; DTMF replaces it. */
+	tapi_tone_tx(ch, samples, n);
 	while (ch->dialing && done < n) {
 		unsigned int want = min_t(unsigned int, n - done,
 					  TAPI_DSP_CHUNK);
@@ -131,6 +136,7 @@ int tapi_dsp_dial(struct tapi_channel *ch, const struct tapi_dial *dial)
 		ch->dial_count++;
 		if (!ch->dialing)
 			ch->dialing = tapi_dsp_next_dial(ch);
+		tapi_call_dial(ch, dial->digits);
 	}
 	spin_unlock_irqrestore(&ch->lock, flags);
 	return ret;

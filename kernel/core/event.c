@@ -95,6 +95,8 @@ void tapi_channel_event_at(struct tapi_channel *ch, u32 type, u32 value,
 	lockdep_assert_held(&ch->lock);
 	list_for_each_entry(f, &ch->files, node)
 		tapi_event_push(f, type, value, duration_ms, ktime_to_ns(when));
+	/* Netlink listeners, caller ID and the call state (line.c). */
+	tapi_line_event(ch, type, value, duration_ms, when);
 }
 
 /**

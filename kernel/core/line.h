@@ -42,8 +42,8 @@ struct tapi_channel;
 /* Zone of every channel until configured otherwise (module parameter). */
 #define TAPI_LINE_DEFAULT_ZONE	"us"
 
-/* Longest directory number, without the NUL. */
-#define TAPI_NUMBER_MAX		(TAPI_NAME_LEN - 1)
+/* Longest directory number, without the NUL (tapi_channel.dir_number). */
+#define TAPI_NUMBER_MAX		(TAPI_DIGITS_LEN - 1)
 
 /**
  * struct tapi_line - the line state of one channel
@@ -57,6 +57,8 @@ struct tapi_channel;
  * @zone: the tone zone of generated and detected tones, never NULL
  * @gen: the generator of TAPI_IOC_TONE_START
  * @gen_on: @gen is playing
+ * @gen_tone: enum tapi_tone of the request (TAPI_TONE_NONE: custom), for
+ *	TAPI_EV_TONE_DONE
  * @gen_left: samples until TAPI_EV_TONE_DONE, 0 while it plays until
  *	stopped
  * @custom: holds the descriptor of a custom tone in the slot of
@@ -66,10 +68,12 @@ struct tapi_channel;
  * @cid: caller ID receiver (FXO)
  * @cid_on: @cid runs: FXO, media, on-hook
  * @cid_dtmf: DTMF caller ID digits collected while on-hook
- * @cid_dtmf_len: strlen(@cid_dtmf)
+ * @cid_dtmf_len: digits in @cid_dtmf (not NUL-terminated)
+ * @cid_dtmf_last: jiffies of the last of them
  *
- * @number: the directory number, "" when unknown
- * @number_fixed: the driver set @number; the administrator may not
+ * @number_by_admin: tapi_channel.dir_number came from TAPI_CMD_CHANNEL_SET;
+ *	a number the driver set (tapi_channel_set_number()) the
+ *	administrator may not change
  * @law: enum tapi_media_format, the line's companding law (ULAW/ALAW)
  * @law_fixed: the administrator set @law; otherwise it follows @zone
  *
@@ -86,6 +90,7 @@ struct tapi_line {
 	const struct tapi_tone_zone *zone;
 	struct tapi_tone_gen_state gen;
 	bool gen_on;
+	u32 gen_tone;
 	u64 gen_left;
 	struct tapi_tone_zone custom;
 	struct tapi_tone_det_state det;
@@ -94,9 +99,9 @@ struct tapi_line {
 	bool cid_on;
 	char cid_dtmf[TAPI_CID_MSG_MAX];
 	unsigned int cid_dtmf_len;
+	unsigned long cid_dtmf_last;
 
-	char number[TAPI_NAME_LEN];
-	bool number_fixed;
+	bool number_by_admin;
 	u32 law;
 	bool law_fixed;
 
@@ -156,6 +161,7 @@ bool tapi_number_valid(const char *number);
 int tapi_config_set(struct tapi_channel *ch,
 		    const struct tapi_tone_zone *zone, const char *number,
 		    const u32 *law);
+void tapi_config_driver_number(struct tapi_channel *ch);
 
 /* netlink.c */
 int tapi_genl_init(void);

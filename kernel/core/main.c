@@ -28,9 +28,14 @@ static int __init tapi_core_init(void)
 {
 	int ret;
 
-	ret = alloc_chrdev_region(&tapi_devt, 0, TAPI_MAX_CHANNELS, "tapi");
+	/* Tone zone parameter, generic netlink family (line.c). */
+	ret = tapi_line_module_init();
 	if (ret)
 		return ret;
+
+	ret = alloc_chrdev_region(&tapi_devt, 0, TAPI_MAX_CHANNELS, "tapi");
+	if (ret)
+		goto err_chrdev_region;
 
 	cdev_init(&tapi_cdev, &tapi_fops);
 	tapi_cdev.owner = THIS_MODULE;
@@ -58,6 +63,8 @@ err_class_create:
 	cdev_del(&tapi_cdev);
 err_cdev_add:
 	unregister_chrdev_region(tapi_devt, TAPI_MAX_CHANNELS);
+err_chrdev_region:
+	tapi_line_module_exit();
 	return ret;
 }
 
@@ -70,6 +77,7 @@ static void __exit tapi_core_exit(void)
 	class_destroy(tapi_class);
 	cdev_del(&tapi_cdev);
 	unregister_chrdev_region(tapi_devt, TAPI_MAX_CHANNELS);
+	tapi_line_module_exit();
 }
 
 module_init(tapi_core_init);

@@ -240,6 +240,7 @@ int tapi_signal_set_hook(struct tapi_channel *ch, u32 hook)
 	if (!ret) {
 		spin_lock_irqsave(&ch->lock, flags);
 		ch->hook_off = hook == TAPI_HOOK_OFF;
+		tapi_call_fxo_hook(ch);
 		spin_unlock_irqrestore(&ch->lock, flags);
 	}
 out:
@@ -352,10 +353,12 @@ int tapi_signal_ring_stop(struct tapi_channel *ch)
 
 	mutex_lock(&ch->ctl_mutex);
 	spin_lock_irqsave(&ch->lock, flags);
-	if (ch->dead)
+	if (ch->dead) {
 		ret = -ENODEV;
-	else
+	} else {
 		tapi_ring_trip(ch);
+		tapi_call_ring_stopped(ch);
+	}
 	spin_unlock_irqrestore(&ch->lock, flags);
 	if (!ret)
 		tapi_ring_apply(ch, false);

@@ -22,6 +22,18 @@ CORE_TESTS := $(patsubst fuzz_ioctl,$(SIM_TESTS) fuzz_ioctl,$(CORE_TESTS))
 $(KERNEL_TEST_DIR)/test_sim: $(DSP_LIB)
 $(KERNEL_TEST_DIR)/test_sim: KERNEL_TEST_LIBS = $(DSP_LIB) -lm
 
+# The line tests (call state, tones, caller ID, the generic netlink
+# family; tests/kernel/test_call*.c, test_tone*.c, test_netlink*.c) run
+# after tapi_sim's tests, before the fuzzer.
+LINE_TESTS := test_call
+CORE_TESTS := $(patsubst fuzz_ioctl,$(LINE_TESTS) fuzz_ioctl,$(CORE_TESTS))
+$(addprefix $(KERNEL_TEST_DIR)/,$(LINE_TESTS)): \
+	$(TOP)/tests/kernel/test_call_util.h
+$(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_CFLAGS += \
+	$(shell pkg-config --cflags libnl-genl-3.0)
+$(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_LIBS = -lnl-genl-3 -lnl-3 \
+	-lpthread -lm
+
 VM_TESTS += $(addprefix $(KERNEL_TEST_DIR)/,$(CORE_TESTS))
 
 $(KERNEL_TEST_DIR)/%: $(TOP)/tests/kernel/%.c \

@@ -258,6 +258,33 @@ struct tapi_event {
  * PROCEEDING/RINGBACK/BUSY/CONNECTED with TAPI_IOC_SET_CALL_STATE (it is
  * the exchange); ringing the station makes an OFFERING call which the
  * station's off-hook CONNECTs.  On-hook -> IDLE.
+ *
+ * Details of the above:
+ *  - IDLE means no call: call_id 0 and no caller or called number.  An
+ *    FXO line that went off-hook but has heard no dial tone yet is still
+ *    IDLE; TAPI_IOC_DIAL on it starts the call in DIALING.  When a call
+ *    ends, the IDLE state keeps the cause: that of the BUSY or
+ *    DISCONNECTED state before, else TAPI_CAUSE_LOCAL (FXO on-hook,
+ *    TAPI_IOC_RING_STOP), TAPI_CAUSE_NORMAL (the station hung up) or
+ *    TAPI_CAUSE_NOANSWER (ringing stopped, or TAPI_EV_RING_DONE).
+ *  - FXO: DIALING -> PROCEEDING on TAPI_EV_DIAL_DONE; more digits dialled
+ *    in PROCEEDING go back to DIALING (overlap dialling).  Congestion or
+ *    SIT while dialling -> DISCONNECTED, TAPI_CAUSE_CONGESTION; busy ->
+ *    BUSY, TAPI_CAUSE_BUSY; voice in RINGBACK -> CONNECTED.  A polarity
+ *    reversal away from the polarity at seizure answers an outgoing call,
+ *    the return clears it; any reversal clears an incoming call; busy,
+ *    congestion or dial tone heard in CONNECTED clear it too (all
+ *    DISCONNECTED, TAPI_CAUSE_NORMAL).  Caller ID before the first ring
+ *    offers the call at once.
+ *  - TAPI_IOC_SET_CALL_STATE works on every signalling type (on FXO for
+ *    lines without answer supervision); BUSY gets TAPI_CAUSE_BUSY,
+ *    DISCONNECTED TAPI_CAUSE_NORMAL; -EINVAL on an IDLE or OFFERING call.
+ *  - Removal: a call in progress becomes DISCONNECTED with
+ *    TAPI_CAUSE_REMOVED before the file gets TAPI_EV_REMOVED.
+ *  - TAPI_EV_CALL_STATE comes with every change of state or cause, after
+ *    the event that caused it; TAPI_EV_CALLER_ID (value: call_id) when
+ *    caller ID arrived.  Digits added to called_number only bump seq
+ *    (and are sent as TAPI_CMD_CALL_STATE).
  */
 enum tapi_call_state {
 	TAPI_CALL_IDLE = 0,
@@ -326,6 +353,8 @@ struct tapi_call_info {
 
 #define TAPI_TONE_FREQ_MIN	50	/* Hz */
 #define TAPI_TONE_FREQ_MAX	3900
+#define TAPI_TONE_LEVEL_MIN	-30	/* dBm0 per frequency, custom tones */
+#define TAPI_TONE_LEVEL_MAX	0
 
 /**
  * struct tapi_tone_req - TAPI_IOC_TONE_START: play a tone into the line
@@ -338,6 +367,20 @@ struct tapi_call_info {
  * @level: custom: dBm0 per frequency, -30..0
  * @on_ms: custom: cadence on time, 0 = continuous
  * @off_ms: custom: cadence off time
+ *
+ * Custom tones: @freq[0] from TAPI_TONE_FREQ_MIN to TAPI_TONE_FREQ_MAX,
+ * @freq[1] 0 or in that range; with @on_ms 0 @off_ms must be 0, otherwise
+ * both are TAPI_CADENCE_STEP_MIN_MS..TAPI_CADENCE_STEP_MAX_MS.  Zone
+ * tones: @freq, @level, @on_ms and @off_ms must be 0.  @reserved must be
+ * 0.  Anything else, or a tone the channel's zone lacks, is -EINVAL;
+ * -EOPNOTSUPP on a channel without media.
+ *
+ * The tone is added to what the channel sends (so it sounds over the
+ * audio written to the channel); DTMF being dialled replaces both.  A new
+ * TAPI_IOC_TONE_START replaces the tone playing.  TAPI_EV_TONE_DONE
+ * (value: @tone) follows the end of @duration_ms, or the end of a zone
+ * tone that stops by itself (e.g. SIT played once), but not
+ * TAPI_IOC_TONE_STOP.
  */
 struct tapi_tone_req {
 	__u32 tone;
@@ -366,6 +409,33 @@ struct tapi_tone_req {
  * Every notification carries TAPI_A_CHANNEL_ID (or TAPI_A_CARD_ID) and a
  * per-channel TAPI_A_SEQ, so a listener that lost messages (ENOBUFS)
  * resynchronises with one TAPI_CMD_CHANNEL_GET dump.
+ *
+ * Details (kernel/core/tapi-genl.yaml is the full specification):
+ *  - TAPI_A_SEQ counts every notification of a channel (CHANNEL_NEW/DEL,
+ *    EVENT, CALL_STATE) from 1, whether anyone listened or not; a
+ *    CHANNEL_GET reply carries the last one.  A card's CARD_NEW has
+ *    TAPI_A_SEQ 1, its CARD_DEL 2.
+ *  - Order: every listener gets the notifications in the order they were
+ *    made.  A card appears as CARD_NEW, then CHANNEL_NEW of each channel.
+ *    An event gives TAPI_CMD_EVENT, then (if it changed the call)
+ *    TAPI_CMD_CALL_STATE and the TAPI_CMD_EVENT of TAPI_EV_CALL_STATE.
+ *    A card removed gives, channel after channel, the end of its call
+ *    (cause TAPI_CAUSE_REMOVED) and TAPI_CMD_EVENT of TAPI_EV_REMOVED,
+ *    then CHANNEL_DEL of each channel, then CARD_DEL: close lines on
+ *    TAPI_EV_REMOVED, forget them on CHANNEL_DEL.
+ *  - CHANNEL_NEW is sent again when a channel's configuration (number,
+ *    tone zone, law) changes, as RTM_NEWLINK is.
+ *  - TAPI_CMD_CALL_STATE goes out at every change of the call (its
+ *    TAPI_A_CALL_SEQ), TAPI_CMD_EVENT for every event of the channel.
+ *  - Privacy: joining "events" needs CAP_NET_ADMIN (it carries digits and
+ *    numbers); CHANNEL_GET replies carry the caller and called numbers,
+ *    caller name and time only to a requester with CAP_NET_ADMIN, config
+ *    notifications never.
+ *  - CHANNEL_SET (CAP_NET_ADMIN): TAPI_A_CHANNEL_ID and at least one of
+ *    TAPI_A_TONE_ZONE (a known zone code), TAPI_A_NUMBER (printable ASCII
+ *    without spaces, "" for none; -EBUSY when the driver set the number)
+ *    and TAPI_A_LAW (ULAW or ALAW; it follows the zone until set).  All
+ *    or nothing.  Errors come with an extack message.
  */
 #define TAPI_GENL_NAME		"tapi"
 #define TAPI_GENL_VERSION	1
@@ -421,6 +491,8 @@ enum tapi_genl_attr {
 	TAPI_A_CALLER_NAME,	/* string */
 	TAPI_A_CALLER_FLAGS,	/* u32: TAPI_CALLER_* */
 	TAPI_A_CALLED_NUMBER,	/* string */
+	TAPI_A_CALLER_DATETIME,	/* string: "MMDDhhmm" or empty */
+	TAPI_A_CALL_SEQ,	/* u32: tapi_call_info.seq */
 	/* add new attributes above here */
 	__TAPI_A_CNT
 };
