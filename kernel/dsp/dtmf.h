@@ -57,6 +57,7 @@ struct tapi_dtmf_rx_state {
 	uint8_t newest_energy;		/* energy[] entry of the newest block */
 	uint8_t digit;			/* key index + 1 being reported, 0: none */
 	uint8_t absent;			/* blocks since the digit was last heard */
+	bool vetoed;			/* this tone failed the twist test */
 };
 
 void tapi_dtmf_rx_init(struct tapi_dtmf_rx_state *s, tapi_dtmf_digit_fn fn,

@@ -38,7 +38,10 @@
  * speech and music, whose energy is spread).  For the last three tests
  * each tone's power is taken at its own frequency (the best of five
  * coherent sums 1 % apart) after removing the other tone's leakage into
- * its bin, which otherwise moves a measured twist by up to 1.5 dB.  A digit then lasts while
+ * its bin, which otherwise moves a measured twist by up to 1.5 dB.  The
+ * window's four blocks must hold the tones steadily (none below half
+ * the strongest), and a tone that failed the twist test stays rejected
+ * until it stops, since windows cut by its end misjudge the twist.  A digit then lasts while
  * each block still carries its two tones, each within 6 dB of its level
  * at the start, with 70 % of the block's energy; it ends after 20 ms
  * without them, which bridges interruptions of 10 ms.
@@ -171,6 +174,12 @@ static const char dtmf_keys[] = "123A456B789C*0#D";
 #define QUICK_SHARE_X100	60
 /* A digit goes on while a block has 70 % of its energy in the two tones. */
 #define PRESENT_SHARE_X100	70
+/*
+ * Each block of the window holds the two tones at 50 % or more of the
+ * power of the strongest block: none is cut by the tone's start or end
+ * (whose spread spectrum leaks more than the twist measurement allows).
+ */
+#define STEADY_X100		50
 /* Report a digit once it has lasted 24 ms. */
 #define MIN_ON_SAMPLES		(24 * 8)
 /* End it after 4 blocks (20 ms) without it. */
@@ -404,7 +413,12 @@ static int strongest(const int64_t *p)
 	return best;
 }
 
-/* The digit (key index + 1) the last 20 ms name, or 0. */
+/*
+ * The digit (key index + 1) the last 20 ms name, 0 if none, or
+ * TWIST_FAILED if they hold a clean pair of tones outside the twist
+ * limits.
+ */
+#define TWIST_FAILED	(-1)
 static int window_digit(const struct tapi_dtmf_rx_state *s)
 {
 	struct cplx yr[WINDOW], yc[WINDOW], sum, raw_r, raw_c;
@@ -442,6 +456,14 @@ static int window_digit(const struct tapi_dtmf_rx_state *s)
 		yc[i].re = raw_c.re - sum.re;
 		yc[i].im = raw_c.im - sum.im;
 	}
+	for (i = 0, pr = 0; i < WINDOW; i++) {
+		p[i] = power(yr[i].re, yr[i].im) + power(yc[i].re, yc[i].im);
+		if (p[i] > pr)
+			pr = p[i];
+	}
+	for (i = 0; i < WINDOW; i++)
+		if (p[i] * 100 < pr * STEADY_X100)
+			return 0;
 	if (!tone_on_frequency(&tones[row], yr) ||
 	    !tone_on_frequency(&tones[ROWS + col], yc))
 		return 0;
@@ -451,7 +473,7 @@ static int window_digit(const struct tapi_dtmf_rx_state *s)
 		return 0;
 	if (pr * 100 > pc * TWIST_NORMAL_X100 ||
 	    pc * 100 > pr * TWIST_REVERSE_X100)
-		return 0;
+		return TWIST_FAILED;
 	for (i = 0; i < WINDOW; i++)
 		energy += (int64_t)block_energy(s, i) << ENERGY_SHIFT;
 	/* Tone energy over the window is power / 80. */
@@ -478,10 +500,21 @@ static void look_for_digit(struct tapi_dtmf_rx_state *s, int64_t energy)
 	/* A block's bin power is 20 times the tone's energy in it. */
 	if ((p[row] + p[col]) * 100 < energy * 20 * QUICK_SHARE_X100)
 		return;
-	if (tone_samples(s) < MIN_ON_SAMPLES)
+	if (tone_samples(s) < MIN_ON_SAMPLES) {
+		s->vetoed = false;	/* a new tone may start */
+		return;
+	}
+	/*
+	 * A tone whose twist failed while it was steady is not taken later
+	 * when it stops: a window cut by its end (the newest block part
+	 * silent) spreads its leakage and can misjudge the twist by 1 dB.
+	 */
+	if (s->vetoed)
 		return;
 	digit = window_digit(s);
-	if (!digit)
+	if (digit == TWIST_FAILED)
+		s->vetoed = true;
+	if (digit <= 0)
 		return;
 	row = (digit - 1) / 4;
 	col = ROWS + (digit - 1) % 4;
