@@ -348,7 +348,7 @@ int main(int argc, char **argv)
 	printf("  (every key at -3..-30 dBm0, 100 ms, onsets at every "
 	       "alignment)\n");
 
-	printf("\n%-14s %-36s %10s %10s\n", "conformance", "rule (Q.24)",
+	printf("\n%-14s %-36s %-12s %-12s\n", "conformance", "rule (Q.24)",
 	       "linux-tapi", "spandsp");
 	for (i = 0; i < dtmf_rule_count; i++) {
 		char cell[2][32];
@@ -360,7 +360,7 @@ int main(int argc, char **argv)
 				 rep[impl].cases - rep[impl].failed,
 				 rep[impl].cases);
 		}
-		printf("%-14s %-36s %10s %10s\n", dtmf_rules[i].name,
+		printf("%-14s %-36s %-12s %-12s\n", dtmf_rules[i].name,
 		       dtmf_rules[i].limit, cell[0], cell[1]);
 		for (impl = 0; impl < 2; impl++)
 			if (!rep[impl].pass)
