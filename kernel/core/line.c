@@ -113,6 +113,8 @@ void tapi_line_card_registered(struct tapi_card *card)
 
 		spin_lock_irqsave(&ch->lock, flags);
 		if (!ch->dead) {
+			/* Set up by now: its type says if caller ID is heard. */
+			tapi_cid_update(ch);
 			ch->line.announced = true;
 			tapi_genl_channel(ch, TAPI_CMD_CHANNEL_NEW);
 		}
