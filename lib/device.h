@@ -16,11 +16,19 @@
  *    channels.  IDs are handed out in channel order the first time a
  *    channel is seen and are never reused for another channel.
  *
- * The generic netlink family "tapi" (card/channel dumps, per-channel
- * state shared between processes, multicast events, hotplug) is added
- * next, as a fourth file behind this same header: enumeration then comes
- * from its dump, and its multicast socket becomes a second event source
- * next to the channels' descriptors.
+ *  - device_nl.c: the generic netlink family "tapi", through libnl-genl:
+ *    the channel dump (which also carries each channel's directory
+ *    number, tone zone and call), and a socket on the multicast groups
+ *    "config" (cards and channels come and go) and "events" whose
+ *    notifications the engine thread reads next to the channels'
+ *    descriptors.  libnl's -NLE_ codes become -errno here.
+ *  - device_backend.c: what the call engine opens and enumerates through
+ *    (struct tapi_backend): the real one uses the three files above; the
+ *    unit tests install a fake with the same interface.
+ *
+ * Enumeration comes from the netlink dump; when the module has no
+ * netlink family (an older tapi_core) it falls back to sysfs via libudev
+ * and channels then have no directory number.
  *
  * All functions return 0 or a negative errno.
  */
@@ -33,6 +41,7 @@
 #include <linux/tapi.h>
 
 #define TAPI_DEVNODE_MAX 64
+#define TAPI_TONE_ZONE_LEN 8
 
 /* One channel as sysfs describes it. */
 struct tapi_dev_info {
@@ -47,6 +56,12 @@ struct tapi_dev_info {
 	char card_name[TAPI_NAME_LEN];
 	char driver[TAPI_NAME_LEN];
 	char devnode[TAPI_DEVNODE_MAX];
+	/* From netlink only; empty/false when enumerated through sysfs. */
+	char name[TAPI_NAME_LEN];	/* "sim0/fxo0" */
+	char number[TAPI_DIGITS_LEN];	/* directory number, may be "" */
+	char tone_zone[TAPI_TONE_ZONE_LEN];	/* "us", ... */
+	bool call_known;		/* @call holds the kernel's call */
+	struct tapi_call_info call;
 };
 
 struct tapi_dev_list {
@@ -85,12 +100,101 @@ int tapi_dev_set_event_mask(struct tapi_dev *dev, uint32_t mask);
 int tapi_dev_set_media(struct tapi_dev *dev,
 		       const struct tapi_media_config *cfg);
 int tapi_dev_get_media(struct tapi_dev *dev, struct tapi_media_config *cfg);
+int tapi_dev_get_call(struct tapi_dev *dev, struct tapi_call_info *call);
+int tapi_dev_set_call_state(struct tapi_dev *dev, enum tapi_call_state state);
+int tapi_tone_prepare(struct tapi_tone_req *req, enum tapi_tone tone,
+		      unsigned int duration_ms, const unsigned int freq[2],
+		      int level, unsigned int on_ms, unsigned int off_ms);
+int tapi_dev_tone_start(struct tapi_dev *dev, const struct tapi_tone_req *req);
+int tapi_dev_tone_stop(struct tapi_dev *dev);
+
+/* device_nl.c */
+
+/* One notification of the "config" or "events" group, parsed. */
+struct tapi_nl_note {
+	uint8_t cmd;			/* TAPI_CMD_ */
+	bool has_channel, has_card;
+	uint32_t channel;		/* TAPI_A_CHANNEL_ID */
+	uint32_t card;			/* TAPI_A_CARD_ID */
+	uint32_t seq;			/* TAPI_A_SEQ, 0 if absent */
+	struct tapi_event event;	/* TAPI_CMD_EVENT */
+	struct tapi_call_info call;	/* TAPI_CMD_CALL_STATE */
+};
+
+typedef void (*tapi_nl_note_fn)(void *ctx, const struct tapi_nl_note *note);
+
+struct tapi_nl_monitor;
+
+int tapi_nl_errno(int nle);
+int tapi_nl_enumerate(struct tapi_dev_list *list);
+int tapi_nl_channel_get(unsigned int channel, struct tapi_dev_info *info);
+int tapi_nl_monitor_open(struct tapi_nl_monitor **mon_out);
+void tapi_nl_monitor_close(struct tapi_nl_monitor *mon);
+int tapi_nl_monitor_fd(const struct tapi_nl_monitor *mon);
+int tapi_nl_monitor_read(struct tapi_nl_monitor *mon, tapi_nl_note_fn fn,
+			 void *ctx);
+
+/* device_backend.c */
+
+struct tapi_chan;
+
+/*
+ * What the call engine does to a channel.  Every op returns 0 or a
+ * negative errno and never blocks.  Called with the engine lock held.
+ */
+struct tapi_chan_ops {
+	int (*set_hook)(struct tapi_chan *c, enum tapi_hook hook);
+	int (*ring_start)(struct tapi_chan *c, const struct tapi_ring *ring);
+	int (*ring_stop)(struct tapi_chan *c);
+	int (*dial)(struct tapi_chan *c, const struct tapi_dial *d);
+	/* -EAGAIN when no event waits */
+	int (*get_event)(struct tapi_chan *c, struct tapi_event *ev);
+	int (*get_call)(struct tapi_chan *c, struct tapi_call_info *call);
+	int (*set_call_state)(struct tapi_chan *c, enum tapi_call_state state);
+	int (*tone_start)(struct tapi_chan *c, const struct tapi_tone_req *req);
+	int (*tone_stop)(struct tapi_chan *c);
+	void (*close)(struct tapi_chan *c);
+};
+
+/**
+ * struct tapi_chan - an open channel as the engine sees it
+ * @ops: what it can do
+ * @poll_fd: descriptor that reports queued events, or -1
+ * @poll_events: the poll() events meaning "an event is queued"
+ */
+struct tapi_chan {
+	const struct tapi_chan_ops *ops;
+	int poll_fd;
+	short poll_events;
+};
+
+/**
+ * struct tapi_backend - where channels come from
+ * @enumerate: the channels present now, sorted by channel
+ * @query: optional: a fresh description of one channel (number, call)
+ * @open: open a channel for control
+ * @monitor_open: optional: the notification socket (netlink)
+ */
+struct tapi_backend {
+	int (*enumerate)(struct tapi_dev_list *list);
+	int (*query)(const struct tapi_dev_info *known,
+		     struct tapi_dev_info *info);
+	int (*open)(const struct tapi_dev_info *info, struct tapi_chan **out);
+	int (*monitor_open)(struct tapi_nl_monitor **mon_out);
+};
+
+extern const struct tapi_backend tapi_real_backend;
+const struct tapi_backend *tapi_backend_get(void);
+void tapi_backend_set(const struct tapi_backend *backend);
 
 /* registry.c */
 
 int tapi_registry_update(const struct tapi_dev_list *list, uint32_t *count);
 int tapi_registry_refresh(uint32_t *count);
 int tapi_registry_lookup(uint32_t device_id, struct tapi_dev_info *info);
+int tapi_registry_find_channel(unsigned int channel, uint32_t *device_id);
+int tapi_registry_phone_id(uint32_t device_id, uint32_t *phone_id);
+uint32_t tapi_registry_present(bool *present, uint32_t max);
 void tapi_registry_reset(void);
 
 #endif /* TAPI_LIB_DEVICE_H */

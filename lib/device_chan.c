@@ -294,3 +294,106 @@ int tapi_dev_get_media(struct tapi_dev *dev, struct tapi_media_config *cfg)
 {
 	return xioctl(dev->fd, TAPI_IOC_GET_MEDIA, cfg);
 }
+
+/**
+ * tapi_dev_get_call() - the channel's current call, as the kernel keeps it
+ * @dev: the channel
+ * @call: out
+ *
+ * Return: 0 or the kernel's errno.
+ */
+int tapi_dev_get_call(struct tapi_dev *dev, struct tapi_call_info *call)
+{
+	return xioctl(dev->fd, TAPI_IOC_GET_CALL, call);
+}
+
+/**
+ * tapi_dev_set_call_state() - move a station's call on (FXS, handset)
+ * @dev: the channel
+ * @state: TAPI_CALL_PROCEEDING, RINGBACK, BUSY, CONNECTED or DISCONNECTED
+ *
+ * Return: 0, -EINVAL for another state, or the kernel's errno (-EINVAL
+ * when the channel is idle, -EOPNOTSUPP on FXO).
+ */
+int tapi_dev_set_call_state(struct tapi_dev *dev, enum tapi_call_state state)
+{
+	__u32 v = state;
+
+	switch (state) {
+	case TAPI_CALL_PROCEEDING:
+	case TAPI_CALL_RINGBACK:
+	case TAPI_CALL_BUSY:
+	case TAPI_CALL_CONNECTED:
+	case TAPI_CALL_DISCONNECTED:
+		return xioctl(dev->fd, TAPI_IOC_SET_CALL_STATE, &v);
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * tapi_tone_prepare() - build a TAPI_IOC_TONE_START request
+ * @req: out
+ * @tone: TAPI_TONE_DIAL..TAPI_TONE_SIT from the channel's zone, or
+ *	TAPI_TONE_NONE for the custom tone of the remaining arguments
+ * @duration_ms: stop after this long; 0 plays until stopped
+ * @freq: custom: one or two frequencies, TAPI_TONE_FREQ_MIN..MAX Hz,
+ *	unused ones 0; ignored for zone tones
+ * @level: custom: dBm0 per frequency, TAPI_DTMF_LEVEL_MIN..MAX
+ * @on_ms: custom: cadence on time, 0 for a continuous tone
+ * @off_ms: custom: cadence off time (0 with @on_ms 0)
+ *
+ * Return: 0 or -EINVAL.
+ */
+int tapi_tone_prepare(struct tapi_tone_req *req, enum tapi_tone tone,
+		      unsigned int duration_ms, const unsigned int freq[2],
+		      int level, unsigned int on_ms, unsigned int off_ms)
+{
+	memset(req, 0, sizeof(*req));
+	req->tone = tone;
+	req->duration_ms = duration_ms;
+	if (tone != TAPI_TONE_NONE)
+		return tone >= TAPI_TONE_DIAL && tone <= TAPI_TONE_SIT ?
+		       0 : -EINVAL;
+	if (!freq || !freq[0])
+		return -EINVAL;
+	for (unsigned int i = 0; i < 2; i++) {
+		if (freq[i] && (freq[i] < TAPI_TONE_FREQ_MIN ||
+				freq[i] > TAPI_TONE_FREQ_MAX))
+			return -EINVAL;
+		req->freq[i] = freq[i];
+	}
+	if (level < TAPI_DTMF_LEVEL_MIN || level > TAPI_DTMF_LEVEL_MAX ||
+	    on_ms > UINT16_MAX || off_ms > UINT16_MAX || (!on_ms && off_ms))
+		return -EINVAL;
+	req->level = level;
+	req->on_ms = on_ms;
+	req->off_ms = off_ms;
+	return 0;
+}
+
+/**
+ * tapi_dev_tone_start() - play a tone into the line
+ * @dev: the channel
+ * @req: from tapi_tone_prepare()
+ *
+ * Return: 0 or the kernel's errno; TAPI_EV_TONE_DONE follows when a
+ * duration was given and it elapsed.
+ */
+int tapi_dev_tone_start(struct tapi_dev *dev, const struct tapi_tone_req *req)
+{
+	struct tapi_tone_req copy = *req;
+
+	return xioctl(dev->fd, TAPI_IOC_TONE_START, &copy);
+}
+
+/**
+ * tapi_dev_tone_stop() - stop the tone being played
+ * @dev: the channel
+ *
+ * Return: 0 or the kernel's errno.
+ */
+int tapi_dev_tone_stop(struct tapi_dev *dev)
+{
+	return xioctl(dev->fd, TAPI_IOC_TONE_STOP, NULL);
+}

@@ -237,3 +237,27 @@ uint32_t tapi_handle_count(struct tapi_handle_table *t)
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }
+
+/**
+ * tapi_handle_collect() - the objects of the live handles, referenced
+ * @t: the table
+ * @objs: out: up to @max objects, each with a new reference
+ * @max: room in @objs
+ *
+ * Return: the number of objects stored.
+ */
+size_t tapi_handle_collect(struct tapi_handle_table *t,
+			   struct tapi_object **objs, size_t max)
+{
+	size_t n = 0;
+
+	pthread_mutex_lock(&t->lock);
+	for (uint32_t i = 0; i < t->nslots && n < max; i++) {
+		if (!t->slots[i].obj)
+			continue;
+		tapi_object_get(t->slots[i].obj);
+		objs[n++] = t->slots[i].obj;
+	}
+	pthread_mutex_unlock(&t->lock);
+	return n;
+}

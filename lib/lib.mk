@@ -13,9 +13,14 @@ LIBTAPI_A := $(LIBTAPI_DIR)/libtapi-internal.a
 LIBTAPI_PC := $(LIBTAPI_DIR)/tapi.pc
 
 LIBTAPI_SRCS := $(wildcard lib/*.c)
-LIBTAPI_OBJS := $(patsubst lib/%.c,$(LIBTAPI_DIR)/obj/%.o,$(LIBTAPI_SRCS))
-LIBTAPI_DEPS_CFLAGS := $(shell pkg-config --cflags libudev 2>/dev/null)
-LIBTAPI_DEPS_LIBS := $(shell pkg-config --libs libudev 2>/dev/null) -pthread
+# The DSP's tone zone table (lineMonitorTones matches frequencies against
+# the channel's zone), built position-independent into the library.
+LIBTAPI_DSP_SRCS := kernel/dsp/tone_zones.c
+LIBTAPI_OBJS := $(patsubst lib/%.c,$(LIBTAPI_DIR)/obj/%.o,$(LIBTAPI_SRCS)) \
+		$(patsubst kernel/dsp/%.c,$(LIBTAPI_DIR)/obj/dsp_%.o,$(LIBTAPI_DSP_SRCS))
+LIBTAPI_PKGS := libudev libnl-genl-3.0
+LIBTAPI_DEPS_CFLAGS := $(shell pkg-config --cflags $(LIBTAPI_PKGS) 2>/dev/null)
+LIBTAPI_DEPS_LIBS := $(shell pkg-config --libs $(LIBTAPI_PKGS) 2>/dev/null) -pthread -lm
 LIBTAPI_CFLAGS = $(USER_CFLAGS) -fPIC -fvisibility=hidden -pthread \
 		 -D_GNU_SOURCE $(LIBTAPI_DEPS_CFLAGS)
 
@@ -28,6 +33,10 @@ ALL_TARGETS += libtapi
 libtapi: $(LIBTAPI_DIR)/libtapi.so $(LIBTAPI_A) $(LIBTAPI_PC)
 
 $(LIBTAPI_DIR)/obj/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(LIBTAPI_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBTAPI_DIR)/obj/dsp_%.o: kernel/dsp/%.c
 	@mkdir -p $(@D)
 	$(CC) $(LIBTAPI_CFLAGS) -MMD -MP -c $< -o $@
 

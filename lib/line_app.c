@@ -10,8 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "private.h"
-#include "device.h"
+#include "engine.h"
 
 #define FRIENDLY_NAME_MAX 255	/* bytes; TAPI shows it in LINECALLINFO */
 
@@ -79,13 +78,17 @@ TAPI_EXPORT LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp,
 
 	if (tapi_registry_refresh(&ndevs))
 		return LINEERR_OPERATIONFAILED;
+	if (tapi_engine_start())
+		return LINEERR_RESOURCEUNAVAIL;
 
 	err = tapi_app_create(options, lpfnCallback, name,
 			      *lpdwAPIVersion > TAPI_VERSION_HIGHEST ?
 			      TAPI_VERSION_HIGHEST : *lpdwAPIVersion,
 			      ndevs, &app);
-	if (err)
+	if (err) {
+		tapi_engine_stop();
 		return err;
+	}
 	if (app->mode == TAPI_NOTIFY_EVENT) {
 		params->Handles.hEvent = app->queue.event_fd;
 		params->dwNeededSize = params->dwUsedSize = sizeof(*params);
@@ -101,7 +104,8 @@ TAPI_EXPORT LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp,
  * lineShutdown() - end an application's use of TAPI
  * @hLineApp: from lineInitializeEx
  *
- * Closes the application's event descriptor; wakes lineGetMessage in
+ * Closes the application's lines (dropping the calls it alone owned) and
+ * its event descriptor; wakes lineGetMessage in
  * other threads with LINEERR_INVALAPPHANDLE; in callback mode waits for
  * a callback running on another thread (from inside the callback it
  * returns at once and the thread ends after the callback).  Queued
@@ -111,7 +115,18 @@ TAPI_EXPORT LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp,
  */
 TAPI_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
 {
-	return tapi_app_shutdown(hLineApp);
+	struct tapi_app *app;
+	LONG err = tapi_app_lookup(hLineApp, &app);
+
+	if (err)
+		return err;
+	/* Its lines first: calls it alone owned are dropped. */
+	tapi_lines_close_app(app);
+	tapi_app_put(app);
+	err = tapi_app_shutdown(hLineApp);
+	if (!err)
+		tapi_engine_stop();
+	return err;
 }
 
 /**

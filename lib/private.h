@@ -92,6 +92,9 @@ int tapi_varbuf_add(struct tapi_varbuf *vb, size_t size_field,
 		    DWORD align);
 int tapi_varbuf_add_string(struct tapi_varbuf *vb, size_t size_field,
 			   size_t offset_field, const char *s);
+int tapi_varbuf_add_array(struct tapi_varbuf *vb, size_t size_field,
+			  size_t offset_field, const void *data, DWORD len,
+			  DWORD array_len);
 LONG tapi_varbuf_finish(struct tapi_varbuf *vb, void *dest);
 void tapi_varbuf_release(struct tapi_varbuf *vb);
 
@@ -174,6 +177,8 @@ struct tapi_object *tapi_handle_get(struct tapi_handle_table *t,
 struct tapi_object *tapi_handle_remove(struct tapi_handle_table *t,
 				       DWORD handle);
 uint32_t tapi_handle_count(struct tapi_handle_table *t);
+size_t tapi_handle_collect(struct tapi_handle_table *t,
+			   struct tapi_object **objs, size_t max);
 
 /* ---------------------------------------------------------------------- */
 /* msgq.c - an application's message queue                                 */

@@ -9,6 +9,10 @@
  *
  * A channel's identity is its driver, card name, position on the card
  * and channel number together.
+ *
+ * Phone device IDs (the "tapi/phone" class of lineGetID) are handed out
+ * the same way to the channels that are stations: FXS ports and
+ * handsets, in the order their line IDs were given.
  */
 #include <errno.h>
 #include <string.h>
@@ -16,9 +20,12 @@
 #include "private.h"
 #include "device.h"
 
+#define NO_PHONE UINT32_MAX
+
 struct registry_entry {
 	struct tapi_dev_info info;
 	bool present;
+	uint32_t phone_id;	/* NO_PHONE for FXO lines */
 };
 
 static struct {
@@ -26,7 +33,14 @@ static struct {
 	struct registry_entry *entries;
 	uint32_t count;
 	uint32_t cap;
+	uint32_t phones;		/* phone IDs handed out */
 } registry = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static bool is_station(const struct tapi_dev_info *info)
+{
+	return info->signalling == TAPI_SIG_FXS ||
+	       info->signalling == TAPI_SIG_HANDSET;
+}
 
 static bool same_channel(const struct tapi_dev_info *a,
 			 const struct tapi_dev_info *b)
@@ -69,8 +83,11 @@ int tapi_registry_update(const struct tapi_dev_list *list, uint32_t *count)
 		for (i = 0; i < registry.count; i++)
 			if (same_channel(&registry.entries[i].info, info))
 				break;
-		if (i == registry.count)
+		if (i == registry.count) {
 			i = registry.count + added++;
+			registry.entries[i].phone_id =
+				is_station(info) ? registry.phones++ : NO_PHONE;
+		}
 		registry.entries[i].info = *info;
 		registry.entries[i].present = true;
 	}
@@ -82,7 +99,8 @@ int tapi_registry_update(const struct tapi_dev_list *list, uint32_t *count)
 }
 
 /**
- * tapi_registry_refresh() - enumerate the channels and update the IDs
+ * tapi_registry_refresh() - enumerate the channels (through the backend)
+ *	and update the IDs
  * @count: out, may be NULL: the number of device IDs
  *
  * Return: 0 or the error of tapi_dev_enumerate()/tapi_registry_update().
@@ -92,7 +110,7 @@ int tapi_registry_refresh(uint32_t *count)
 	struct tapi_dev_list list;
 	int err;
 
-	err = tapi_dev_enumerate(&list);
+	err = tapi_backend_get()->enumerate(&list);
 	if (err)
 		return err;
 	err = tapi_registry_update(&list, count);
@@ -124,6 +142,72 @@ int tapi_registry_lookup(uint32_t device_id, struct tapi_dev_info *info)
 }
 
 /**
+ * tapi_registry_find_channel() - the device ID of a present channel
+ * @channel: its number, the <N> of /dev/tapi/<N>
+ * @device_id: out
+ *
+ * Return: 0 or -ENODEV when no present channel has that number.
+ */
+int tapi_registry_find_channel(unsigned int channel, uint32_t *device_id)
+{
+	int err = -ENODEV;
+
+	pthread_mutex_lock(&registry.lock);
+	for (uint32_t i = 0; i < registry.count; i++) {
+		if (registry.entries[i].present &&
+		    registry.entries[i].info.channel == channel) {
+			*device_id = i;
+			err = 0;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&registry.lock);
+	return err;
+}
+
+/**
+ * tapi_registry_phone_id() - the phone device ID of a line's channel
+ * @device_id: a line device ID
+ * @phone_id: out
+ *
+ * Return: 0; -ERANGE for an unknown ID; -ENOENT when the channel is not
+ * a station (FXO lines are no phones).
+ */
+int tapi_registry_phone_id(uint32_t device_id, uint32_t *phone_id)
+{
+	int err = 0;
+
+	pthread_mutex_lock(&registry.lock);
+	if (device_id >= registry.count)
+		err = -ERANGE;
+	else if (registry.entries[device_id].phone_id == NO_PHONE)
+		err = -ENOENT;
+	else
+		*phone_id = registry.entries[device_id].phone_id;
+	pthread_mutex_unlock(&registry.lock);
+	return err;
+}
+
+/**
+ * tapi_registry_present() - which device IDs have a channel now
+ * @present: out: one flag per ID, room for @max
+ * @max: entries of @present
+ *
+ * Return: the number of IDs (which may exceed @max; only @max are set).
+ */
+uint32_t tapi_registry_present(bool *present, uint32_t max)
+{
+	uint32_t n;
+
+	pthread_mutex_lock(&registry.lock);
+	n = registry.count;
+	for (uint32_t i = 0; i < n && i < max; i++)
+		present[i] = registry.entries[i].present;
+	pthread_mutex_unlock(&registry.lock);
+	return n;
+}
+
+/**
  * tapi_registry_reset() - forget every device ID (tests only: IDs handed
  *	to applications would change meaning)
  */
@@ -132,6 +216,6 @@ void tapi_registry_reset(void)
 	pthread_mutex_lock(&registry.lock);
 	free(registry.entries);
 	registry.entries = NULL;
-	registry.count = registry.cap = 0;
+	registry.count = registry.cap = registry.phones = 0;
 	pthread_mutex_unlock(&registry.lock);
 }

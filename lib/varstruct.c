@@ -26,6 +26,7 @@ struct tapi_varpart {
 	size_t offset_field;
 	void *data;
 	DWORD len;
+	DWORD recorded;		/* what the size field says, <= len */
 	DWORD align;
 };
 
@@ -139,11 +140,43 @@ int tapi_varbuf_add(struct tapi_varbuf *vb, size_t size_field,
 		return vb->error = -ENOMEM;
 	memcpy(part->data, data, len);
 	part->len = len;
+	part->recorded = len;
 	part->align = align;
 	part->size_field = size_field;
 	part->offset_field = offset_field;
 	vb->nparts++;
 	return 0;
+}
+
+/**
+ * tapi_varbuf_add_array() - queue an array followed by data it points to
+ * @vb: the builder
+ * @size_field: offsetof the array's dwXxxSize field
+ * @offset_field: offsetof the array's dwXxxOffset field
+ * @data: the array, then the strings its entries locate
+ * @len: bytes of all of it
+ * @array_len: bytes of the array alone: what dwXxxSize says
+ *
+ * For arrays of structures with Size/Offset pairs of their own
+ * (LINEDEVSTATUS.AppInfo): those offsets count from the start of the
+ * structure, so the caller must know where @data lands; it does when
+ * this is the only variable part: at the fixed part's end.
+ *
+ * Return: as tapi_varbuf_add().
+ */
+int tapi_varbuf_add_array(struct tapi_varbuf *vb, size_t size_field,
+			  size_t offset_field, const void *data, DWORD len,
+			  DWORD array_len)
+{
+	size_t before = vb->nparts;
+	int err;
+
+	if (array_len > len)
+		return -EINVAL;
+	err = tapi_varbuf_add(vb, size_field, offset_field, data, len, 4);
+	if (!err && vb->nparts > before)
+		vb->parts[vb->nparts - 1].recorded = array_len;
+	return err;
 }
 
 /**
@@ -211,7 +244,7 @@ LONG tapi_varbuf_finish(struct tapi_varbuf *vb, void *dest)
 		/* No stale caller bytes in alignment gaps. */
 		memset(out + used, 0, pos - used);
 		memcpy(out + pos, p->data, p->len);
-		put_dword(vb->fixed, p->size_field, p->len);
+		put_dword(vb->fixed, p->size_field, p->recorded);
 		put_dword(vb->fixed, p->offset_field, (DWORD)pos);
 		used = pos + p->len;
 	}

@@ -15,14 +15,23 @@
 static const char *const exported[] = {
 	"lineInitializeEx", "lineShutdown", "lineGetMessage",
 	"lineNegotiateAPIVersion",
+	"lineGetDevCaps", "lineGetAddressCaps", "lineGetLineDevStatus",
+	"lineGetAddressStatus", "lineSetStatusMessages", "lineOpen",
+	"lineClose", "lineGetID",
+	"lineMakeCall", "lineDial", "lineAnswer", "lineDrop",
+	"lineDeallocateCall", "lineGetCallInfo", "lineGetCallStatus",
+	"lineGetNewCalls", "lineSetCallPrivilege", "lineHandoff",
+	"lineMonitorDigits", "lineGenerateDigits", "lineGatherDigits",
+	"lineGenerateTone", "lineMonitorTones",
 };
 
 /* Internal names, and TAPI functions this step deliberately leaves out. */
 static const char *const hidden[] = {
 	"tapi_varbuf_init", "tapi_handle_get", "tapi_apps",
 	"tapi_dialplan_parse", "tapi_dev_enumerate", "tapi_registry_update",
-	"tapi_lineerr_from_errno", "lineMakeCall", "lineOpen",
-	"lineGetDevCaps",
+	"tapi_lineerr_from_errno", "tapi_engine_lock", "tapi_dialer_start",
+	"tapi_nl_enumerate", "tapi_rdv_open", "tapi_tone_zone_find",
+	"tapi_callstate_map", "lineMonitorMedia", "lineSetMediaMode",
 };
 
 START_TEST(test_exports_tapi_functions_versioned)
