@@ -77,6 +77,7 @@ static int tapi_genl_card_get_dumpit(struct sk_buff *skb,
 				     struct netlink_callback *cb);
 static int tapi_genl_channel_get_doit(struct sk_buff *skb,
 				      struct genl_info *info);
+static int tapi_genl_channel_get_start(struct netlink_callback *cb);
 static int tapi_genl_channel_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb);
 static int tapi_genl_channel_set_doit(struct sk_buff *skb,
@@ -93,6 +94,7 @@ static const struct genl_ops tapi_genl_ops[] = {
 	{
 		.cmd = TAPI_CMD_CHANNEL_GET,
 		.doit = tapi_genl_channel_get_doit,
+		.start = tapi_genl_channel_get_start,
 		.dumpit = tapi_genl_channel_get_dumpit,
 		.policy = tapi_channel_get_policy,
 		.maxattr = ARRAY_SIZE(tapi_channel_get_policy) - 1,
@@ -523,21 +525,30 @@ out:
 	return err;
 }
 
+/* Refuse a bad dump request at once, as an error rather than in DONE. */
+static int tapi_genl_channel_get_start(struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+
+	if (info->attrs && info->attrs[TAPI_A_CHANNEL_ID]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, info->attrs[TAPI_A_CHANNEL_ID],
+				    "a dump takes no TAPI_A_CHANNEL_ID: ask for the channel");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int tapi_genl_channel_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb)
 {
 	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
-	struct nlattr *card_attr = info->attrs[TAPI_A_CARD_ID];
+	struct nlattr *card_attr = info->attrs ? info->attrs[TAPI_A_CARD_ID] :
+				   NULL;
 	bool private = netlink_capable(cb->skb, CAP_NET_ADMIN);
 	unsigned int minor = cb->args[0];
 	struct tapi_channel *ch;
 	int err = 0;
 
-	if (info->attrs[TAPI_A_CHANNEL_ID]) {
-		NL_SET_ERR_MSG_ATTR(cb->extack, info->attrs[TAPI_A_CHANNEL_ID],
-				    "a dump takes no TAPI_A_CHANNEL_ID: ask for the channel");
-		return -EINVAL;
-	}
 	for (; (ch = tapi_genl_next_channel(&minor)); minor++) {
 		if (!card_attr || ch->card->number == nla_get_u32(card_attr))
 			err = tapi_genl_fill_channel(skb, ch, private,

@@ -25,7 +25,7 @@ $(KERNEL_TEST_DIR)/test_sim: KERNEL_TEST_LIBS = $(DSP_LIB) -lm
 # The line tests (call state, tones, caller ID, the generic netlink
 # family; tests/kernel/test_call*.c, test_tone*.c, test_netlink*.c) run
 # after tapi_sim's tests, before the fuzzer.
-LINE_TESTS := test_call test_call_cid test_tone
+LINE_TESTS := test_call test_call_cid test_tone test_netlink
 CORE_TESTS := $(patsubst fuzz_ioctl,$(LINE_TESTS) fuzz_ioctl,$(CORE_TESTS))
 $(addprefix $(KERNEL_TEST_DIR)/,$(LINE_TESTS)): \
 	$(TOP)/tests/kernel/test_call_util.h
