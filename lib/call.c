@@ -622,10 +622,10 @@ void tapi_call_end(struct tapi_call *call, DWORD disconnect_mode)
  *	owner)
  * @call: a call that is not idle
  *
- * FXO: an answered or outgoing call goes on-hook and becomes IDLE when
- * the kernel says the line is; a call still ringing cannot be refused on
- * an analogue line, so it is dropped here only (IDLE for this process)
- * and rings on for others.  Station: ringing stops; a call the station
+ * FXO: a call we seized the line for (answered or outgoing) goes on-hook
+ * and becomes IDLE when the kernel says the line is; a call still
+ * ringing cannot be refused on an analogue line, so it is dropped here
+ * only (IDLE for this process) and rings on for others.  Station: ringing stops; a call the station
  * made is disconnected by the kernel (the station hears it) and is IDLE
  * here at once, though the station may stay off-hook.
  *
@@ -646,7 +646,7 @@ LONG tapi_call_hangup(struct tapi_call *call)
 	tapi_dialer_cancel(&call->dialer);
 	tapi_timer_cancel(&call->dial_timer);
 	if (!tapi_linedev_is_station(ld)) {
-		if (call->kstate == TAPI_CALL_OFFERING) {
+		if (!call->offhook) {	/* still ringing: not ours to end */
 			ld->ignore_call_id = call->kcall_id;
 			call->dropping = true;
 			tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
@@ -655,6 +655,7 @@ LONG tapi_call_hangup(struct tapi_call *call)
 		err = c->ops->set_hook(c, TAPI_HOOK_ON);
 		if (err)
 			return tapi_lineerr_from_errno(err);
+		call->offhook = false;
 		call->dropping = true;
 		if (!call->kcall_id)	/* the kernel never had a call */
 			tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);

@@ -231,6 +231,7 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 		err = LINEERR_NOMEM;
 		goto out_release;
 	}
+	call->offhook = !tapi_linedev_is_station(ld);
 	call->media_mode = mp.media_mode;
 	call->dial_params = mp.dial;
 	call->call_param_flags = mp.flags;
@@ -384,6 +385,8 @@ TAPI_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo,
 				     tapi_lineerr_from_errno(e);
 		goto out;
 	}
+	if (!tapi_linedev_is_station(call->dev))
+		call->offhook = true;
 	id = tapi_request_new();
 	tapi_post_reply(hc->line->app, id, 0, hc->line->instance);
 	tapi_hcall_end(hc);

@@ -314,6 +314,7 @@ struct tapi_call {
 	bool current;			/* (E) dev->call == this */
 	bool dropping;			/* (E) lineDrop: IDLE follows */
 	bool connected_once;		/* (E) */
+	bool offhook;			/* (E) FXO: we seized the line for it */
 	DWORD state;			/* (E) LINECALLSTATE_ */
 	DWORD mode;			/* (E) its mode */
 	uint32_t kstate;		/* (E) the kernel's state, last */

@@ -21,6 +21,11 @@ Suite *dialstring_suite(void);
 Suite *device_suite(void);
 Suite *line_api_suite(void);
 Suite *exports_suite(void);
+Suite *callstate_suite(void);
+Suite *dialer_suite(void);
+Suite *gather_suite(void);
+Suite *caps_suite(void);
+Suite *engine_suite(void);
 
 /* layout_v13.c, layout_v14.c, layout_v20.c: sizeof as an application
  * built with that TAPI_CURRENT_VERSION sees it. */

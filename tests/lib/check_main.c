@@ -17,6 +17,11 @@ int main(void)
 	srunner_add_suite(sr, device_suite());
 	srunner_add_suite(sr, line_api_suite());
 	srunner_add_suite(sr, exports_suite());
+	srunner_add_suite(sr, callstate_suite());
+	srunner_add_suite(sr, dialer_suite());
+	srunner_add_suite(sr, gather_suite());
+	srunner_add_suite(sr, caps_suite());
+	srunner_add_suite(sr, engine_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -5,7 +5,8 @@
 TLIB_DIR := $(BUILD)/tests/lib
 TLIB_RUNNER := $(TLIB_DIR)/check_libtapi
 TLIB_COMPILE := $(TLIB_DIR)/compile_test
-TLIB_SRCS := $(wildcard tests/lib/check_*.c) $(wildcard tests/lib/layout_v*.c)
+TLIB_SRCS := $(wildcard tests/lib/check_*.c) $(wildcard tests/lib/layout_v*.c) \
+	     $(wildcard tests/lib/fake_*.c)
 TLIB_OBJS := $(patsubst tests/lib/%.c,$(TLIB_DIR)/obj/%.o,$(TLIB_SRCS))
 TLIB_CFLAGS = $(USER_CFLAGS) -pthread -D_GNU_SOURCE \
 	      $(shell pkg-config --cflags check) \
