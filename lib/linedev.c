@@ -178,8 +178,13 @@ void tapi_linedev_put(struct tapi_linedev *ld)
 {
 	struct tapi_linedev **pp;
 
-	if (!ld || --ld->refs)
+	if (!ld)
 		return;
+	if (--ld->refs) {
+		/* the engine thread's poll set may hold the last one */
+		tapi_engine_wake();
+		return;
+	}
 	for (pp = &linedevs; *pp; pp = &(*pp)->next) {
 		if (*pp == ld) {
 			*pp = ld->next;
