@@ -207,6 +207,45 @@ static void gen_timer_fired(struct tapi_timer *t)
 	tapi_call_generate_step(call);
 }
 
+/* The release guard is over: seize the line and dial. */
+static void seize_timer_fired(struct tapi_timer *t)
+{
+	struct tapi_call *call = (struct tapi_call *)((char *)t -
+					offsetof(struct tapi_call, seize_timer));
+	struct tapi_chan *c = call->dev->chan;
+	struct tapi_dialplan plan = call->seize_plan;
+
+	if (!call->seize_pending)
+		return;
+	call->seize_pending = false;
+	memset(&call->seize_plan, 0, sizeof(call->seize_plan));
+	if (!c || c->ops->set_hook(c, TAPI_HOOK_OFF)) {
+		tapi_dialplan_release(&plan);
+		tapi_call_end(call, LINEDISCONNECTMODE_UNAVAIL);
+		return;
+	}
+	call->offhook = true;
+	if (plan.nsteps)
+		tapi_call_begin_dialing(call, &plan);
+	tapi_dialplan_release(&plan);
+}
+
+/**
+ * tapi_call_seize_later() - seize an FXO line once its release guard is
+ *	over, then execute @plan
+ * @call: a new outgoing call whose line is still on-hook
+ * @at_ms: when
+ * @plan: taken over (may be empty)
+ */
+void tapi_call_seize_later(struct tapi_call *call, uint64_t at_ms,
+			   struct tapi_dialplan *plan)
+{
+	call->seize_plan = *plan;
+	memset(plan, 0, sizeof(*plan));
+	call->seize_pending = true;
+	tapi_timer_arm(&call->seize_timer, at_ms);
+}
+
 static void post_numcalls(struct tapi_linedev *ld, bool in_use)
 {
 	tapi_linedev_post_linestate(ld, LINEDEVSTATE_NUMCALLS, 0, 0, NULL);
@@ -256,6 +295,7 @@ struct tapi_call *tapi_call_new(struct tapi_linedev *ld,
 	tapi_dialer_init(&call->dialer, &call_dialer_ops, call);
 	tapi_timer_init(&call->dial_timer, dial_timer_fired);
 	tapi_timer_init(&call->gen_timer, gen_timer_fired);
+	tapi_timer_init(&call->seize_timer, seize_timer_fired);
 	call->app_name = strdup("");
 	clock_gettime(CLOCK_REALTIME, &call->state_time);
 	call->next = ld->calls;
@@ -285,6 +325,8 @@ void tapi_call_put(struct tapi_call *call)
 	tapi_dialer_cancel(&call->dialer);
 	tapi_timer_cancel(&call->dial_timer);
 	tapi_timer_cancel(&call->gen_timer);
+	tapi_timer_cancel(&call->seize_timer);
+	tapi_dialplan_release(&call->seize_plan);
 	tapi_app_put(call->dial_app);
 	tapi_hcall_put(call->gen_by);
 	free(call->app_name);
@@ -604,6 +646,8 @@ void tapi_call_end(struct tapi_call *call, DWORD disconnect_mode)
 	}
 	tapi_call_stop_generate(call, LINEGENERATETERM_CANCEL);
 	tapi_call_stop_gathers(call, LINEGATHERTERM_CANCEL);
+	call->seize_pending = false;
+	tapi_timer_cancel(&call->seize_timer);
 	if (!call->dropping && call->state != LINECALLSTATE_DISCONNECTED &&
 	    call->state != LINECALLSTATE_IDLE)
 		tapi_call_set_state(call, LINECALLSTATE_DISCONNECTED,
@@ -621,6 +665,10 @@ void tapi_call_end(struct tapi_call *call, DWORD disconnect_mode)
  * tapi_call_hangup() - drop the call (lineDrop; lineClose of its sole
  *	owner)
  * @call: a call that is not idle
+ * @end_now: out, may be NULL: the call must go IDLE at once (a drop that
+ *	is this process's alone); the caller then calls tapi_call_end()
+ *	after what it has to post first (lineDrop's LINE_REPLY).  When NULL,
+ *	that is done here.
  *
  * FXO: a call we seized the line for (answered or outgoing) goes on-hook
  * and becomes IDLE when the kernel says the line is; a call still
@@ -631,7 +679,22 @@ void tapi_call_end(struct tapi_call *call, DWORD disconnect_mode)
  *
  * Return: 0 or the LINEERR_ of a failed ioctl.
  */
-LONG tapi_call_hangup(struct tapi_call *call)
+static LONG hangup(struct tapi_call *call, bool *end_now);
+
+LONG tapi_call_hangup(struct tapi_call *call, bool *end_now)
+{
+	bool end = false;
+	LONG err = hangup(call, &end);
+
+	if (end_now)
+		*end_now = end;
+	else if (end)
+		tapi_call_end(call, call->dev->chan ? LINEDISCONNECTMODE_NORMAL :
+					LINEDISCONNECTMODE_UNAVAIL);
+	return err;
+}
+
+static LONG hangup(struct tapi_call *call, bool *end_now)
 {
 	struct tapi_linedev *ld = call->dev;
 	struct tapi_chan *c = ld->chan;
@@ -640,25 +703,33 @@ LONG tapi_call_hangup(struct tapi_call *call)
 	if (!call->current)
 		return 0;
 	if (!c) {
-		tapi_call_end(call, LINEDISCONNECTMODE_UNAVAIL);
+		*end_now = true;
 		return 0;
 	}
 	tapi_dialer_cancel(&call->dialer);
 	tapi_timer_cancel(&call->dial_timer);
+	if (call->seize_pending) {	/* never seized: nothing to release */
+		call->seize_pending = false;
+		tapi_timer_cancel(&call->seize_timer);
+		call->dropping = true;
+		*end_now = true;
+		return 0;
+	}
 	if (!tapi_linedev_is_station(ld)) {
 		if (!call->offhook) {	/* still ringing: not ours to end */
 			ld->ignore_call_id = call->kcall_id;
 			call->dropping = true;
-			tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
+			*end_now = true;
 			return 0;
 		}
 		err = c->ops->set_hook(c, TAPI_HOOK_ON);
 		if (err)
 			return tapi_lineerr_from_errno(err);
+		ld->released_ms = tapi_now_ms();
 		call->offhook = false;
 		call->dropping = true;
-		if (!call->kcall_id)	/* the kernel never had a call */
-			tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
+		/* the kernel never had a call: it reports no end either */
+		*end_now = !call->kcall_id;
 		return 0;
 	}
 	if (call->kstate == TAPI_CALL_OFFERING) {
@@ -666,8 +737,7 @@ LONG tapi_call_hangup(struct tapi_call *call)
 		if (err)
 			return tapi_lineerr_from_errno(err);
 		call->dropping = true;
-		if (!call->kcall_id)
-			tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
+		*end_now = !call->kcall_id;
 		return 0;
 	}
 	/* -EINVAL: the station hung up meanwhile; the call ends anyway */
@@ -676,7 +746,7 @@ LONG tapi_call_hangup(struct tapi_call *call)
 		return tapi_lineerr_from_errno(err);
 	ld->ignore_call_id = call->kcall_id;
 	call->dropping = true;
-	tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
+	*end_now = true;
 	return 0;
 }
 

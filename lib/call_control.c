@@ -3,7 +3,9 @@
  * Call control: lineMakeCall, lineDial, lineAnswer, lineDrop,
  * lineDeallocateCall.
  *
- * lineMakeCall on an FXO line seizes the line (off-hook) and executes the
+ * lineMakeCall on an FXO line seizes the line (off-hook; if we hung up
+ * less than TAPI_FXO_RELEASE_GUARD_MS ago, only once that time is over,
+ * so the exchange does not take it for a hook flash) and executes the
  * dial string (dialer.c): 'W' waits for the dial tone the kernel's
  * detector hears, digits go out as DTMF through TAPI_IOC_DIAL, ',' pauses,
  * '!' flashes, '@' waits for ring-back and quiet, ';' leaves the call in
@@ -190,6 +192,8 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 	struct tapi_line *line;
 	struct tapi_call *call;
 	struct tapi_hcall *hc;
+	uint64_t seize_at;
+	bool later;
 	LONG err, id;
 	int e;
 
@@ -217,7 +221,12 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 	if (err)
 		goto out;
 
-	if (tapi_linedev_is_station(ld))
+	seize_at = ld->released_ms + TAPI_FXO_RELEASE_GUARD_MS;
+	later = !tapi_linedev_is_station(ld) && ld->released_ms &&
+		tapi_now_ms() < seize_at;
+	if (later)
+		e = 0;
+	else if (tapi_linedev_is_station(ld))
 		e = ld->chan->ops->ring_start(ld->chan, &station_ring);
 	else
 		e = ld->chan->ops->set_hook(ld->chan, TAPI_HOOK_OFF);
@@ -231,7 +240,7 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 		err = LINEERR_NOMEM;
 		goto out_release;
 	}
-	call->offhook = !tapi_linedev_is_station(ld);
+	call->offhook = !tapi_linedev_is_station(ld) && !later;
 	call->media_mode = mp.media_mode;
 	call->dial_params = mp.dial;
 	call->call_param_flags = mp.flags;
@@ -244,7 +253,7 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 	err = tapi_call_add_handle(call, line, LINECALLPRIVILEGE_OWNER, false,
 				   &hc);
 	if (err) {
-		tapi_call_hangup(call);
+		tapi_call_hangup(call, NULL);
 		goto out;
 	}
 	for (struct tapi_line *l = ld->lines; l; l = l->next)
@@ -254,7 +263,9 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 	id = tapi_request_new();
 	*lphCall = hc->handle;
 	tapi_post_reply(line->app, id, 0, line->instance);
-	if (plan.nsteps && !tapi_linedev_is_station(ld))
+	if (later)
+		tapi_call_seize_later(call, seize_at, &plan);
+	else if (plan.nsteps && !tapi_linedev_is_station(ld))
 		tapi_call_begin_dialing(call, &plan);
 	tapi_dialplan_release(&plan);
 	make_params_release(&mp);
@@ -264,7 +275,7 @@ TAPI_EXPORT LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall,
 out_release:
 	if (tapi_linedev_is_station(ld))
 		ld->chan->ops->ring_stop(ld->chan);
-	else
+	else if (!later)
 		ld->chan->ops->set_hook(ld->chan, TAPI_HOOK_ON);
 out:
 	tapi_dialplan_release(&plan);
@@ -403,8 +414,8 @@ out:
  * @dwSize: 0
  *
  * LINE_REPLY says the hang-up was done; the call goes IDLE when the
- * kernel says the line is (or at once, before the reply, where the drop
- * is this process's alone: see tapi_call_hangup()).
+ * kernel says the line is, or right after the reply where the drop is
+ * this process's alone (see tapi_call_hangup()).
  *
  * Return: a positive request ID; LINEERR_INVALCALLHANDLE,
  * LINEERR_UNINITIALIZED, LINEERR_NOTOWNER, LINEERR_INVALPOINTER,
@@ -418,6 +429,7 @@ TAPI_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo,
 	struct tapi_call *call;
 	struct tapi_app *app;
 	DWORD_PTR instance;
+	bool end_now;
 	LONG err, id;
 
 	err = tapi_hcall_begin(hCall, &hc);
@@ -434,11 +446,13 @@ TAPI_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo,
 		goto out;
 	app = hc->line->app;
 	instance = hc->line->instance;
-	err = tapi_call_hangup(call);
+	err = tapi_call_hangup(call, &end_now);
 	if (err)
 		goto out;
 	id = tapi_request_new();
 	tapi_post_reply(app, id, 0, instance);
+	if (end_now)
+		tapi_call_end(call, LINEDISCONNECTMODE_NORMAL);
 	tapi_hcall_end(hc);
 	return id;
 out:

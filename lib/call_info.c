@@ -89,6 +89,8 @@ TAPI_EXPORT LONG WINAPI lineGetCallInfo(HCALL hCall,
 		goto out;
 	}
 	call = hc->call;
+	if (call->current)	/* what only netlink announces: fresh */
+		tapi_linedev_refresh_info(call->dev);
 	ci = tapi_varbuf_fixed(&vb);
 	ci->hLine = hc->line->handle;
 	ci->dwLineDeviceID = call->dev->device_id;

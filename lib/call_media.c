@@ -291,6 +291,8 @@ static LONG tone_request(DWORD mode, DWORD duration, DWORD ntones,
 			return LINEERR_INVALTONE;
 		freq[i] = tones[i].dwFrequency;
 	}
+	if (!off)	/* no off time: a continuous tone */
+		on = 0;
 	if (tapi_tone_prepare(req, TAPI_TONE_NONE, duration, freq, level, on,
 			      on ? off : 0))
 		return LINEERR_INVALTONE;
@@ -307,7 +309,8 @@ static LONG tone_request(DWORD mode, DWORD duration, DWORD ntones,
  *	"until cancelled" for the others
  * @dwNumTones: CUSTOM: 1 or 2 (LINEDEVCAPS.dwGenerateToneMaxNumFreq)
  * @lpTones: CUSTOM: the frequencies (TAPI_TONE_FREQ_MIN..MAX Hz), with
- *	the same cadence (on 0: continuous) for both; the first one's
+ *	the same cadence for both (on or off 0: continuous; else each
+ *	50..10000 ms); the first one's
  *	dwVolume (0..0xFFFF) sets the level of both
  *
  * Return: 0 (LINE_GENERATE follows); LINEERR_INVALCALLHANDLE,

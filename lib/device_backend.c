@@ -104,6 +104,14 @@ static int real_open(const struct tapi_dev_info *info, struct tapi_chan **out)
 		free(rc);
 		return err;
 	}
+	/* A file starts without the line events (tones, call state, caller
+	 * ID): the engine lives on them. */
+	err = tapi_dev_set_event_mask(rc->dev, TAPI_EV_MASK_ALL);
+	if (err) {
+		tapi_dev_close(rc->dev);
+		free(rc);
+		return err;
+	}
 	rc->chan.ops = &real_chan_ops;
 	rc->chan.poll_fd = tapi_dev_event_fd(rc->dev);
 	rc->chan.poll_events = POLLPRI;

@@ -339,9 +339,10 @@ int tapi_dev_set_call_state(struct tapi_dev *dev, enum tapi_call_state state)
  * @duration_ms: stop after this long; 0 plays until stopped
  * @freq: custom: one or two frequencies, TAPI_TONE_FREQ_MIN..MAX Hz,
  *	unused ones 0; ignored for zone tones
- * @level: custom: dBm0 per frequency, TAPI_DTMF_LEVEL_MIN..MAX
- * @on_ms: custom: cadence on time, 0 for a continuous tone
- * @off_ms: custom: cadence off time (0 with @on_ms 0)
+ * @level: custom: dBm0 per frequency, TAPI_TONE_LEVEL_MIN..MAX
+ * @on_ms: custom: cadence on time, 0 for a continuous tone, else
+ *	TAPI_CADENCE_STEP_MIN_MS..MAX
+ * @off_ms: custom: cadence off time, 0 with @on_ms 0, else as @on_ms
  *
  * Return: 0 or -EINVAL.
  */
@@ -363,8 +364,13 @@ int tapi_tone_prepare(struct tapi_tone_req *req, enum tapi_tone tone,
 			return -EINVAL;
 		req->freq[i] = freq[i];
 	}
-	if (level < TAPI_DTMF_LEVEL_MIN || level > TAPI_DTMF_LEVEL_MAX ||
-	    on_ms > UINT16_MAX || off_ms > UINT16_MAX || (!on_ms && off_ms))
+	if (level < TAPI_TONE_LEVEL_MIN || level > TAPI_TONE_LEVEL_MAX ||
+	    (!on_ms && off_ms))
+		return -EINVAL;
+	if (on_ms && (on_ms < TAPI_CADENCE_STEP_MIN_MS ||
+		      on_ms > TAPI_CADENCE_STEP_MAX_MS ||
+		      off_ms < TAPI_CADENCE_STEP_MIN_MS ||
+		      off_ms > TAPI_CADENCE_STEP_MAX_MS))
 		return -EINVAL;
 	req->level = level;
 	req->on_ms = on_ms;

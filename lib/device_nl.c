@@ -20,6 +20,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
@@ -67,6 +69,8 @@ static struct nla_policy tapi_policy[TAPI_A_MAX + 1] = {
 	[TAPI_A_CALLER_FLAGS] = { .type = NLA_U32 },
 	[TAPI_A_CALLED_NUMBER] = { .type = NLA_STRING,
 				   .maxlen = TAPI_DIGITS_LEN },
+	[TAPI_A_CALLER_DATETIME] = { .type = NLA_STRING, .maxlen = 16 },
+	[TAPI_A_CALL_SEQ] = { .type = NLA_U32 },
 };
 
 /**
@@ -153,13 +157,15 @@ static bool parse_call(struct nlattr **tb, struct tapi_call_info *call)
 	call->cause = attr_u32(tb[TAPI_A_CALL_CAUSE], TAPI_CAUSE_NONE);
 	call->direction = attr_u32(tb[TAPI_A_CALL_DIRECTION], TAPI_CALL_NONE);
 	call->caller_flags = attr_u32(tb[TAPI_A_CALLER_FLAGS], 0);
-	call->seq = attr_u32(tb[TAPI_A_SEQ], 0);
+	call->seq = attr_u32(tb[TAPI_A_CALL_SEQ], 0);
 	attr_string(tb[TAPI_A_CALLER_NUMBER], call->caller_number,
 		    sizeof(call->caller_number));
 	attr_string(tb[TAPI_A_CALLER_NAME], call->caller_name,
 		    sizeof(call->caller_name));
 	attr_string(tb[TAPI_A_CALLED_NUMBER], call->called_number,
 		    sizeof(call->called_number));
+	attr_string(tb[TAPI_A_CALLER_DATETIME], call->caller_datetime,
+		    sizeof(call->caller_datetime));
 	return true;
 }
 
@@ -223,7 +229,29 @@ struct dump_ctx {
 	struct tapi_dev_list *list;
 	size_t cap;
 	int err;
+	bool done;		/* NLMSG_DONE, the ack, or an error came */
 };
+
+static int request_finished(struct nl_msg *msg, void *arg)
+{
+	struct dump_ctx *d = arg;
+
+	(void)msg;
+	d->done = true;
+	return NL_STOP;
+}
+
+static int request_failed(struct sockaddr_nl *nla, struct nlmsgerr *e,
+			  void *arg)
+{
+	struct dump_ctx *d = arg;
+
+	(void)nla;
+	if (!d->err)
+		d->err = e->error < 0 ? e->error : -EPROTO;	/* -errno */
+	d->done = true;
+	return NL_STOP;
+}
 
 static int dump_valid(struct nl_msg *msg, void *arg)
 {
@@ -256,45 +284,54 @@ static int by_channel(const void *a, const void *b)
 	return (x->channel > y->channel) - (x->channel < y->channel);
 }
 
-/* Send one CHANNEL_GET (dump, or do for @channel) and collect replies. */
+/*
+ * Send one CHANNEL_GET (dump, or do for @channel) and collect replies.
+ * Replies, the dump's NLMSG_DONE, the ack and errors may come in one
+ * read or several: receive until one of the last three was seen.  A
+ * kernel that never answers costs REQUEST_TIMEOUT_S, not a hang.
+ */
+#define REQUEST_TIMEOUT_S 5
+
 static int channel_request(bool dump, unsigned int channel,
 			   struct dump_ctx *d)
 {
+	struct timeval tv = { .tv_sec = REQUEST_TIMEOUT_S };
 	struct nl_sock *sock;
 	struct nl_msg *msg;
+	struct nl_cb *cb;
 	int family, err;
 
 	err = connect_family(&sock, &family);
 	if (err)
 		return err;
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	msg = nlmsg_alloc();
-	if (!msg) {
+	if (!msg || !cb) {
 		err = -ENOMEM;
-		goto out_sock;
+		goto out;
+	}
+	if (setsockopt(nl_socket_get_fd(sock), SOL_SOCKET, SO_RCVTIMEO, &tv,
+		       sizeof(tv)) < 0) {
+		err = -errno;
+		goto out;
 	}
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
 			 dump ? NLM_F_DUMP : 0, TAPI_CMD_CHANNEL_GET,
 			 TAPI_GENL_VERSION) ||
 	    (!dump && nla_put_u32(msg, TAPI_A_CHANNEL_ID, channel))) {
 		err = -ENOMEM;
-		goto out_msg;
+		goto out;
 	}
-	err = nl_socket_modify_cb(sock, NL_CB_VALID, NL_CB_CUSTOM,
-				  dump_valid, d);
-	if (err)
-		goto out_nle;
-	err = nl_send_auto(sock, msg);
-	if (err < 0)
-		goto out_nle;
-	/* A dump ends at NLMSG_DONE; a do request ends with its ack. */
-	err = nl_recvmsgs_default(sock);
-	if (!err && !dump)
-		err = nl_wait_for_ack(sock);
-out_nle:
-	err = tapi_nl_errno(err);
-out_msg:
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, dump_valid, d);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, request_finished, d);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, request_finished, d);
+	nl_cb_err(cb, NL_CB_CUSTOM, request_failed, d);
+	err = tapi_nl_errno(nl_send_auto(sock, msg));
+	while (!err && !d->done)
+		err = tapi_nl_errno(nl_recvmsgs(sock, cb));
+out:
 	nlmsg_free(msg);
-out_sock:
+	nl_cb_put(cb);
 	nl_socket_free(sock);
 	return err ? err : d->err;
 }
@@ -387,6 +424,10 @@ static int monitor_valid(struct nl_msg *msg, void *arg)
  * tapi_nl_monitor_open() - a socket on the "config" and "events" groups
  * @mon_out: out: the monitor; its descriptor polls POLLIN
  *
+ * "events" carries digits and numbers and needs CAP_NET_ADMIN: without
+ * it the monitor has "config" only (lines are then followed through
+ * their character devices alone).
+ *
  * Return: 0, -ENOENT without the family or its groups, another -errno.
  */
 int tapi_nl_monitor_open(struct tapi_nl_monitor **mon_out)
@@ -414,6 +455,8 @@ int tapi_nl_monitor_open(struct tapi_nl_monitor **mon_out)
 			goto fail;
 		}
 		err = nl_socket_add_membership(mon->sock, grp);
+		if (err && i > 0)
+			err = 0;	/* "events": not allowed to us */
 		if (err)
 			goto fail;
 	}

@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <time.h>
@@ -50,6 +52,30 @@ static struct {
 
 static __thread bool on_engine_thread;
 static __thread bool engine_locked;
+
+/**
+ * tapi_debug() - a line of diagnostics on stderr when $TAPI_DEBUG is set
+ * @fmt: printf format
+ *
+ * For users chasing a problem: what the engine reads from the kernel
+ * and what it tells the applications.
+ */
+void tapi_debug(const char *fmt, ...)
+{
+	static int enabled = -1;
+	va_list ap;
+
+	if (enabled < 0)
+		enabled = getenv("TAPI_DEBUG") && *getenv("TAPI_DEBUG");
+	if (!enabled)
+		return;
+	va_start(ap, fmt);
+	fprintf(stderr, "libtapi[%d] %llu: ", (int)getpid(),
+		(unsigned long long)tapi_now_ms());
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
 
 /**
  * tapi_engine_lock() - take the engine lock
@@ -234,6 +260,9 @@ void tapi_post(struct tapi_app *app, DWORD device, DWORD message,
 		engine.outbox = e;
 		engine.outbox_cap = cap;
 	}
+	tapi_debug("post app 0x%x msg %u dev 0x%x p1 0x%lx p2 0x%lx p3 0x%lx",
+		   app->handle, message, device, (unsigned long)p1,
+		   (unsigned long)p2, (unsigned long)p3);
 	e = &engine.outbox[engine.outbox_count++];
 	tapi_object_get(&app->obj);
 	e->app = app;

@@ -56,6 +56,12 @@
 /* Limits of LINEDIALPARAMS, from the kernel's DTMF limits */
 #define TAPI_DIAL_PAUSE_MAX_MS	10000
 #define TAPI_DIALTONE_WAIT_MAX_MS 60000
+/*
+ * An FXO line must stay on-hook a while for the exchange to release it;
+ * seized again sooner, it is a hook flash and the old call goes on.
+ * lineMakeCall waits until this long after our last on-hook.
+ */
+#define TAPI_FXO_RELEASE_GUARD_MS 1500
 /* lineGatherDigits timeouts */
 #define TAPI_GATHER_TIMEOUT_MIN_MS 100
 #define TAPI_GATHER_TIMEOUT_MAX_MS 3600000
@@ -78,6 +84,7 @@ struct tapi_timer {
 	bool armed;			/* (E) */
 };
 
+void tapi_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void tapi_engine_lock(void);
 void tapi_engine_unlock(void);
 void tapi_engine_assert_locked(void);
@@ -243,6 +250,7 @@ struct tapi_linedev {
 	bool removed;			/* (E) hardware gone */
 	struct tapi_rdv *rdv;		/* (E) cross-process rendezvous */
 	struct tapi_call *calls;	/* (E) every call object of the line */
+	uint64_t released_ms;		/* (E) FXO: our last on-hook, or 0 */
 };
 
 LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out);
@@ -255,6 +263,7 @@ void tapi_linedev_kcall(struct tapi_linedev *ld,
 			uint32_t cause);
 void tapi_linedev_drain(struct tapi_linedev *ld);
 void tapi_linedev_resync(struct tapi_linedev *ld);
+void tapi_linedev_refresh_info(struct tapi_linedev *ld);
 void tapi_linedev_removed(struct tapi_linedev *ld);
 bool tapi_linedev_is_station(const struct tapi_linedev *ld);
 int tapi_media_rank(DWORD modes);
@@ -336,6 +345,10 @@ struct tapi_call {
 	struct tapi_app *dial_app;	/* (E) referenced: lineDial's reply */
 	LONG dial_request;		/* (E) 0 = no reply due */
 	DWORD_PTR dial_instance;
+	/* lineMakeCall waiting out TAPI_FXO_RELEASE_GUARD_MS */
+	bool seize_pending;		/* (E) */
+	struct tapi_timer seize_timer;	/* (E) */
+	struct tapi_dialplan seize_plan;	/* (E) dialed once seized */
 	/* lineGenerateDigits / lineGenerateTone in progress */
 	enum tapi_generate_kind gen;	/* (E) */
 	struct tapi_hcall *gen_by;	/* (E) referenced */
@@ -380,7 +393,7 @@ void tapi_call_set_state(struct tapi_call *call, DWORD state, DWORD mode);
 void tapi_call_post_info(struct tapi_call *call, DWORD info_states,
 			 const struct tapi_hcall *except);
 void tapi_call_end(struct tapi_call *call, DWORD disconnect_mode);
-LONG tapi_call_hangup(struct tapi_call *call);
+LONG tapi_call_hangup(struct tapi_call *call, bool *end_now);
 DWORD tapi_callstate_mode_for(DWORD state, DWORD mode, DWORD version);
 void tapi_hcall_release_locked(struct tapi_hcall *hc);
 DWORD tapi_call_count_privilege(const struct tapi_call *call, DWORD priv);
@@ -393,6 +406,8 @@ void tapi_call_generate_step(struct tapi_call *call);
 void tapi_call_stop_gathers(struct tapi_call *call, DWORD term);
 LONG tapi_call_begin_dialing(struct tapi_call *call,
 			     struct tapi_dialplan *plan);
+void tapi_call_seize_later(struct tapi_call *call, uint64_t at_ms,
+			   struct tapi_dialplan *plan);
 
 /* ---------------------------------------------------------------------- */
 /* line_caps.c - LINEDEVCAPS and LINEADDRESSCAPS of a channel              */

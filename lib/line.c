@@ -120,7 +120,7 @@ void tapi_line_close_locked(struct tapi_line *line, bool notify)
 			if (!hc)
 				continue;
 			if (call->current && sole_owner(call, line))
-				tapi_call_hangup(call);
+				tapi_call_hangup(call, NULL);
 			tapi_hcall_release_locked(hc);
 			again = true;	/* the list may have changed */
 			break;

@@ -163,6 +163,9 @@ LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out)
 					   ld->kcall.cause);
 		}
 	}
+	tapi_debug("line device %u: channel %u (%s) open, poll fd %d",
+		   device_id, info.channel, info.devnode,
+		   ld->chan->poll_fd);
 	tapi_engine_wake();	/* one more descriptor to poll */
 	*ld_out = ld;
 	return 0;
@@ -361,6 +364,9 @@ void tapi_linedev_kcall(struct tapi_linedev *ld,
 	struct tapi_callstate cs;
 	uint32_t id = info->call_id;
 
+	tapi_debug("channel %u: call %u state %u cause %u (ours %u)",
+		   ld->info.channel, id, kstate, cause,
+		   call ? call->kcall_id : 0);
 	ld->kcall = *info;
 	if (ld->ignore_call_id) {
 		if (kstate == TAPI_CALL_IDLE)
@@ -539,6 +545,8 @@ static void call_changed(struct tapi_linedev *ld, const struct tapi_event *ev)
  */
 void tapi_linedev_event(struct tapi_linedev *ld, const struct tapi_event *ev)
 {
+	tapi_debug("channel %u: event %u value %u duration %u", ld->info.channel,
+		   ev->type, ev->value, ev->duration_ms);
 	switch (ev->type) {
 	case TAPI_EV_RING:
 		if (ev->value && ld->info.signalling == TAPI_SIG_FXO) {
@@ -549,15 +557,20 @@ void tapi_linedev_event(struct tapi_linedev *ld, const struct tapi_event *ev)
 		break;
 	case TAPI_EV_DIGIT_START:
 		digit(ld, (char)ev->value, LINEDIGITMODE_DTMF, ev);
+		/* a station's digits extend the called number silently */
+		if (tapi_linedev_is_station(ld))
+			tapi_linedev_refresh_info(ld);
 		break;
 	case TAPI_EV_DIGIT_END:
 		digit(ld, (char)ev->value, LINEDIGITMODE_DTMFEND, ev);
 		break;
 	case TAPI_EV_KEY:	/* a handset's keypad: its keys are digits */
 		if (ev->value < 128 && strchr("0123456789*#ABCD",
-					      (int)ev->value) && ev->value)
+					      (int)ev->value) && ev->value) {
 			digit(ld, (char)ev->value, ev->duration_ms ?
 			      LINEDIGITMODE_DTMFEND : LINEDIGITMODE_DTMF, ev);
+			tapi_linedev_refresh_info(ld);
+		}
 		break;
 	case TAPI_EV_DIAL_DONE:
 		dial_done(ld);
@@ -607,10 +620,31 @@ void tapi_linedev_drain(struct tapi_linedev *ld)
 			tapi_linedev_removed(ld);
 			break;
 		}
-		if (err)
+		if (err) {
+			tapi_debug("channel %u: TAPI_IOC_GET_EVENT: %d",
+				   ld->info.channel, err);
 			break;	/* retried on the next POLLPRI */
+		}
 		tapi_linedev_event(ld, &ev);
 	}
+}
+
+/**
+ * tapi_linedev_refresh_info() - re-read the details of the current call
+ * @ld: the line device
+ *
+ * The kernel reports some changes (digits added to the called number)
+ * through netlink only; this reads them from the channel.  A change is
+ * announced with LINE_CALLINFO.
+ */
+void tapi_linedev_refresh_info(struct tapi_linedev *ld)
+{
+	struct tapi_call_info info;
+
+	if (!ld->call || ld->removed || read_kcall(ld, &info))
+		return;
+	if (info.call_id && info.call_id == ld->call->kcall_id)
+		update_info(ld->call, &info);
 }
 
 /**

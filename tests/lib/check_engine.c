@@ -297,6 +297,17 @@ START_TEST(test_engine_outgoing_call)
 	ck_assert_int_eq(lineDrop(call, NULL, 0), LINEERR_INVALCALLSTATE);
 	ck_assert_int_eq(lineDeallocateCall(call), 0);
 	ck_assert_int_eq(lineDeallocateCall(call), LINEERR_INVALCALLHANDLE);
+
+	/* at once again: the line is seized only after the release guard,
+	 * or the exchange would take it for a hook flash */
+	id = lineMakeCall(line, &call, "5", 0, NULL);
+	expect_reply(app, id, 0);
+	ck_assert_uint_eq(fake_count_ops(0, FAKE_OP_HOOK), 2);
+	ck_assert(fake_wait_op(0, FAKE_OP_HOOK, 2, &op,
+			       TAPI_FXO_RELEASE_GUARD_MS + WAIT_MS));
+	ck_assert_uint_eq(op.arg, TAPI_HOOK_OFF);
+	ck_assert(fake_wait_op(0, FAKE_OP_DIAL, 2, &op, WAIT_MS));
+	ck_assert_str_eq(op.digits, "5");
 	ck_assert_int_eq(lineShutdown(app), 0);
 }
 END_TEST
@@ -319,9 +330,10 @@ START_TEST(test_engine_no_dialtone)
 		     LINEDISCONNECTMODE_NODIALTONE);
 	ck_assert_uint_eq(fake_count_ops(0, FAKE_OP_DIAL), 0);
 	id = lineDrop(call, NULL, 0);
-	/* the kernel never had a call: IDLE comes from the drop itself */
-	expect_state(app, call, LINECALLSTATE_IDLE, 0);
+	/* the kernel never had a call: IDLE comes from the drop itself,
+	 * after its reply */
 	expect_reply(app, id, 0);
+	expect_state(app, call, LINECALLSTATE_IDLE, 0);
 	ck_assert_int_eq(lineShutdown(app), 0);
 }
 END_TEST
@@ -561,8 +573,8 @@ START_TEST(test_engine_station_line)
 	id = lineDrop(c, NULL, 0);
 	ck_assert(fake_wait_op(2, FAKE_OP_SET_CALL_STATE, 1, &op, WAIT_MS));
 	ck_assert_uint_eq(op.arg, TAPI_CALL_DISCONNECTED);
-	expect_state(a, c, LINECALLSTATE_IDLE, 0);
 	expect_reply(a, id, 0);
+	expect_state(a, c, LINECALLSTATE_IDLE, 0);
 	ck_assert_int_eq(lineShutdown(a), 0);
 }
 END_TEST

@@ -1,0 +1,26 @@
+# tests/e2e: end-to-end tests of libtapi in the test VM.
+#
+# Each tests/e2e/test_*.c is a kselftest program written against <tapi.h>
+# only, linked to the built libtapi.so exactly as an application would be
+# (-ltapi; the rpath finds it on the host, and the VM image gets it in its
+# library directory through VM_LIBPATH).  They drive the simulated card
+# through /dev/tapi/sim.  Listed in VM_TESTS, run by `make check-vm`;
+# `make e2e-tests` just builds them.
+
+E2E_DIR := $(BUILD)/tests/e2e
+E2E_TESTS := test_tapi_call test_tapi_procs test_tapi_remove test_tapi_args
+E2E_PROGS := $(addprefix $(E2E_DIR)/,$(E2E_TESTS))
+# kselftest_harness.h compares signed and unsigned in its EXPECT_* macros.
+E2E_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare -pthread
+E2E_LIBS = -L$(LIBTAPI_DIR) -ltapi -Wl,-rpath,$(LIBTAPI_DIR)
+
+VM_TESTS += $(E2E_PROGS)
+VM_LIBPATH += $(LIBTAPI_DIR)
+
+.PHONY: e2e-tests
+e2e-tests: $(E2E_PROGS)
+
+$(E2E_DIR)/%: $(TOP)/tests/e2e/%.c $(TOP)/tests/e2e/e2e_util.h \
+	      $(TOP)/include/tapi.h $(LIBTAPI_DIR)/libtapi.so | kselftest-headers
+	@mkdir -p $(@D)
+	$(CC) $(E2E_CFLAGS) -o $@ $< $(E2E_LIBS)
