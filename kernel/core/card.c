@@ -226,6 +226,7 @@ int tapi_card_register(struct tapi_card *card)
 	mutex_unlock(&tapi_registry_mutex);
 
 	tapi_line_card_registered(card);
+	tapi_pcm_hook_card_registered(card);
 	if (card->ops && card->ops->frame)
 		tapi_clock_add(card);
 	return 0;
@@ -291,6 +292,8 @@ void tapi_card_unregister(struct tapi_card *card)
 
 	if (card->clocked)
 		tapi_clock_remove(card);
+	/* ALSA streams end (disconnected) before the channels die. */
+	tapi_pcm_hook_card_unregistering(card);
 
 	/* No new opens from here on. */
 	mutex_lock(&tapi_registry_mutex);

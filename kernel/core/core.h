@@ -242,6 +242,8 @@ struct tapi_dial_request {
  * @dial_count: requests queued
  * @line: call state, tones, caller ID, number, zone, notifications
  *	(line.h); under @lock
+ * @pcm: the ALSA PCM module's data for the channel, or NULL
+ *	(pcm_hook.c); under @lock
  */
 struct tapi_channel {
 	struct tapi_card *card;
@@ -292,6 +294,7 @@ struct tapi_channel {
 	unsigned int dial_count;
 
 	struct tapi_line line;
+	void *pcm;
 };
 
 /**
@@ -389,5 +392,13 @@ void tapi_dsp_rx(struct tapi_channel *ch, const s16 *samples,
 void tapi_dsp_tx(struct tapi_channel *ch, s16 *samples, unsigned int n);
 int tapi_dsp_dial(struct tapi_channel *ch, const struct tapi_dial *dial);
 void tapi_dsp_kill(struct tapi_channel *ch);
+
+/* pcm_hook.c: the ALSA PCM module's hook (tapi_pcm_hook.h) */
+extern struct tapi_file tapi_pcm_tx_owner;
+void tapi_pcm_hook_card_registered(struct tapi_card *card);
+void tapi_pcm_hook_card_unregistering(struct tapi_card *card);
+void tapi_pcm_hook_rx(struct tapi_channel *ch, const s16 *samples,
+		      unsigned int n);
+void tapi_pcm_hook_tx(struct tapi_channel *ch, s16 *samples, unsigned int n);
 
 #endif /* _TAPI_CORE_H */

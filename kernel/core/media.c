@@ -544,6 +544,7 @@ void tapi_channel_rx(struct tapi_channel *ch, const s16 *samples,
 		list_for_each_entry(f, &ch->files, node)
 			if (f->rx_capturing)
 				tapi_media_capture(f, samples, n);
+		tapi_pcm_hook_rx(ch, samples, n);
 	}
 	spin_unlock_irqrestore(&ch->lock, flags);
 }
@@ -592,7 +593,9 @@ void tapi_channel_tx(struct tapi_channel *ch, s16 *samples, unsigned int n)
 	if (ch->dead) {
 		memset(samples, 0, n * sizeof(*samples));
 	} else {
-		if (ch->tx_owner)
+		if (ch->tx_owner == &tapi_pcm_tx_owner)
+			tapi_pcm_hook_tx(ch, samples, n);
+		else if (ch->tx_owner)
 			tapi_media_play(ch->tx_owner, samples, n);
 		else
 			memset(samples, 0, n * sizeof(*samples));

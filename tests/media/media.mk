@@ -1,0 +1,41 @@
+# tests/media/media.mk - every channel an ALSA PCM (kernel/core/pcm*.c,
+# module tapi_pcm): alsa-lib test programs run in the test VM, and the
+# benchmark bench-media.
+#
+# The programs link alsa-lib dynamically (the VM harness copies the
+# libraries) and read its configuration from /usr/share/alsa, which goes
+# into the image too.  They use the helpers of tests/kernel/test_core_util.h.
+
+MEDIA_TEST_DIR := $(BUILD)/tests/media
+MEDIA_TEST_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare \
+		    -I$(TOP)/tests/kernel -I$(TOP)/tests/media \
+		    $(shell pkg-config --cflags alsa)
+MEDIA_TEST_LIBS := $(shell pkg-config --libs alsa) -lm
+
+MEDIA_TESTS := test_pcm test_pcm_all
+
+VM_MODULES += kernel/tapi_pcm.ko
+VM_FILES += /usr/share/alsa:/usr/share/alsa
+VM_TESTS += $(addprefix $(MEDIA_TEST_DIR)/,$(MEDIA_TESTS))
+
+$(MEDIA_TEST_DIR)/%: $(TOP)/tests/media/%.c $(TOP)/tests/media/pcm_util.h \
+		     $(TOP)/tests/kernel/test_core_util.h \
+		     $(TOP)/include/uapi/linux/tapi.h | kselftest-headers
+	@mkdir -p $(@D)
+	$(CC) $(MEDIA_TEST_CFLAGS) -o $@ $< $(MEDIA_TEST_LIBS)
+
+.PHONY: media-tests
+media-tests: $(addprefix $(MEDIA_TEST_DIR)/,$(MEDIA_TESTS))
+
+# bench-media: bench_pcm in a VM of its own (its own image directory, so
+# it does not disturb check-vm's), with snd-aloop loaded for comparison.
+# Never fails: it prints the numbers.
+BENCH_TARGETS += bench-media
+MEDIA_BENCH := $(MEDIA_TEST_DIR)/bench_pcm
+.PHONY: bench-media
+bench-media: $(MEDIA_BENCH) modules
+	-@$(MAKE) --no-print-directory check-vm VM_DIR=$(BUILD)/vm-bench-media \
+		VM_TESTS=$(MEDIA_BENCH) VM_KMODS="$(VM_KMODS) snd-aloop" \
+		VM_KMODS_LOAD="$(VM_KMODS_LOAD) snd-aloop" >/dev/null 2>&1
+	@tr -d '\r' < $(BUILD)/vm-bench-media/console.log | \
+		grep '^# bench-media' || echo "bench-media: no results (see $(BUILD)/vm-bench-media/console.log)"
