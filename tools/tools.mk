@@ -1,8 +1,8 @@
 # tools/: tapictl, the command-line tool (see tools/tapictl.1).
 #
-# Built into $(BUILD)/tools/tapictl; link it statically with
-#   make TAPICTL_LDFLAGS=-static
-# (it needs only libc).  The VM gets it in /usr/bin, and `make demo` runs
+# Built into $(BUILD)/tools/tapictl, linked to libtapi.so (the TAPI part
+# of the demo, tapictl tapi-call) with an rpath to the build tree.  The
+# VM gets it in /usr/bin with its libraries, and `make demo` runs
 # `tapictl demo` there.
 
 TAPICTL := $(BUILD)/tools/tapictl
@@ -13,16 +13,19 @@ TAPICTL_LDFLAGS ?=
 ALL_TARGETS += $(TAPICTL)
 INSTALL_TARGETS += install-tapictl
 VM_TOOLS += $(TAPICTL)
+VM_LIBPATH += $(LIBTAPI_DIR)
 VM_DEMO := tapictl demo
 
 $(BUILD)/tools/obj/tapictl/%.o: $(TOP)/tools/tapictl/%.c \
-		$(TOP)/tools/tapictl/tapictl.h $(TOP)/include/uapi/linux/tapi.h
+		$(TOP)/tools/tapictl/tapictl.h $(TOP)/include/uapi/linux/tapi.h \
+		$(TOP)/include/tapi.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -c -o $@ $<
 
-$(TAPICTL): $(TAPICTL_OBJS)
+$(TAPICTL): $(TAPICTL_OBJS) $(LIBTAPI_DIR)/libtapi.so
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) $(TAPICTL_LDFLAGS) -o $@ $(TAPICTL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TAPICTL_LDFLAGS) -o $@ $(TAPICTL_OBJS) \
+		-L$(LIBTAPI_DIR) -ltapi -Wl,-rpath,$(LIBTAPI_DIR)
 
 .PHONY: install-tapictl
 install-tapictl: $(TAPICTL)

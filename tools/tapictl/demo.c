@@ -456,6 +456,9 @@ int tc_cmd_demo(int argc, char **argv)
 	printf("\nEvents as they arrive: [seconds] channel name event\n");
 	if (tc_demo_phone(&d) || tc_demo_call(&d) || tc_demo_outside_call(&d))
 		goto out;
+	/* The same lines once more, through libtapi (demo_tapi.c). */
+	if (tc_demo_tapi(d.line_a, d.line_b, d.timeout_ms))
+		goto out;
 	printf("\ndemo: every expected event arrived\n");
 	ret = 0;
 out:

@@ -23,6 +23,9 @@ static const struct tc_command tc_commands[] = {
 	{ "demo", "[-t SECONDS]",
 	  "a phone dials, one line calls another, on the simulated card",
 	  tc_cmd_demo },
+	{ "tapi-call", "[-t SECONDS] [A B]",
+	  "TAPI: line A calls line B, digits both ways (default: simulated)",
+	  tc_cmd_tapi_call },
 };
 
 #define TC_NCOMMANDS (sizeof(tc_commands) / sizeof(tc_commands[0]))
@@ -33,7 +36,7 @@ static void tc_print_usage(FILE *out)
 
 	fprintf(out, "usage: tapictl COMMAND [ARGS]\n\ncommands:\n");
 	for (i = 0; i < TC_NCOMMANDS; i++)
-		fprintf(out, "  %-6s %-42s %s\n", tc_commands[i].name,
+		fprintf(out, "  %-9s %-38s %s\n", tc_commands[i].name,
 			tc_commands[i].args, tc_commands[i].help);
 	fprintf(out, "\nChannels are numbered as /dev/tapi/N.  See tapictl(1).\n");
 }

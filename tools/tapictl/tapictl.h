@@ -43,6 +43,9 @@ int tc_cmd_dial(int argc, char **argv);
 int tc_cmd_sim(int argc, char **argv);
 /* demo.c */
 int tc_cmd_demo(int argc, char **argv);
+/* demo_tapi.c: the same call through libtapi's TAPI 2.2 line API */
+int tc_cmd_tapi_call(int argc, char **argv);
+int tc_demo_tapi(unsigned int line_a, unsigned int line_b, int timeout_ms);
 
 /* util.c: errors; each returns the exit status 1 for convenience. */
 int tc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
