@@ -42,6 +42,36 @@
  * implements in steps; libtapi.so.1 exports, under the version node
  * TAPI_2.2, those already implemented (see lib/libtapi.map).  Calling one
  * that this build does not export fails at link time, never at run time.
+ *
+ * The line devices are the kernel's telephony channels (/dev/tapi/<n>):
+ *  - Every line has one address, 0, whose LINEADDRESSCAPS dwAddress is
+ *    the channel's directory number: what another line dials to reach it.
+ *    LINEDEVCAPS' line name is the channel's name ("sim0/fxo1").
+ *  - FXO lines (to an exchange) place and receive calls.  lineMakeCall's
+ *    LINE_REPLY comes once the line is seized and the call exists; the
+ *    dial string is then executed ('W' waits for the dial tone the
+ *    channel hears, digits go out as DTMF, ',' '!' '@' ';' as TAPI says)
+ *    and reported through LINE_CALLSTATE; a 'W' that hears no dial tone
+ *    within dwWaitForDialtone disconnects the call with
+ *    LINEDISCONNECTMODE_NODIALTONE.  Pulse dialing ('P') is
+ *    LINEERR_INVALADDRESS: no channel can pulse-dial yet.  A line hung up
+ *    less than 1.5 s ago is seized again only after that time, so the
+ *    exchange does not take it for a hook flash.
+ *  - FXS ports and handsets are lines too, and we are their exchange: a
+ *    station going off-hook offers a call (OFFERING, its digits as the
+ *    called ID; lineAnswer connects it), lineMakeCall rings the station
+ *    (RINGBACK until it answers).
+ *  - The kernel keeps each channel's call, so processes that open the
+ *    same line see the same call go through the same states.  Which
+ *    application owns an offered call, and lineHandoff, work across
+ *    processes too; LINECALLINFO's dwNumOwners/dwNumMonitors count this
+ *    process's handles.
+ *  - Digits and tones are the kernel DSP's: DTMF detection
+ *    (LINEDIGITMODE_DTMF/DTMFEND) and generation, the call-progress tones
+ *    of the channel's tone zone; lineMonitorTones matches frequencies
+ *    against that zone's tones.
+ *  - Set TAPI_DEBUG in the environment to see on stderr what libtapi
+ *    reads from the kernel and every message it queues.
  */
 #ifndef _TAPI_H
 #define _TAPI_H
