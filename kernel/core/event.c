@@ -18,14 +18,14 @@
 			     TAPI_EV_MASK(TAPI_EV_REMOVED))
 
 /**
- * tapi_event_queue_init() - an empty queue accepting every event
+ * tapi_event_queue_init() - an empty queue with the default mask
  * @q: the queue
  */
 void tapi_event_queue_init(struct tapi_event_queue *q)
 {
 	memset(q, 0, sizeof(*q));
 	q->next_seq = 1;
-	q->mask = TAPI_EV_MASK_ALL;
+	q->mask = TAPI_EV_MASK_DEFAULT;
 }
 
 static bool tapi_event_store(struct tapi_event_queue *q, u32 type, u32 value,

@@ -29,7 +29,11 @@ struct line_card {
 	char number[LINE_FXO_MAX][TAPI_DIGITS_LEN];
 };
 
-/* Open a channel once devtmpfs made its node (asynchronously). */
+/*
+ * Open a channel once devtmpfs made its node (asynchronously), with every
+ * event type: call state, caller ID and detected tones are not in the
+ * default mask.
+ */
 static inline int line_open(unsigned int channel)
 {
 	int64_t end = now_ms() + EVENT_TIMEOUT_MS;
@@ -37,7 +41,15 @@ static inline int line_open(unsigned int channel)
 
 	for (;;) {
 		fd = chan_open(channel, O_NONBLOCK | O_CLOEXEC);
-		if (fd >= 0 || errno != ENOENT || now_ms() > end)
+		if (fd >= 0) {
+			if (set_u32(fd, TAPI_IOC_SET_EVENT_MASK,
+				    TAPI_EV_MASK_ALL)) {
+				close(fd);
+				return -1;
+			}
+			return fd;
+		}
+		if (errno != ENOENT || now_ms() > end)
 			return fd;
 		sleep_ms(10);
 	}

@@ -206,6 +206,17 @@ enum tapi_event_type {
 
 #define TAPI_EV_MASK(type)	(1U << (type))
 #define TAPI_EV_MASK_ALL	((1U << __TAPI_EV_CNT) - 2)
+/*
+ * The mask a file starts with: every event type but those of the line
+ * half - tones the detector hears (TAPI_EV_TONE, which also reports
+ * silence), call state and caller ID - which a program asks for with
+ * TAPI_IOC_SET_EVENT_MASK.  Programs written before the kernel kept call
+ * state see the event stream they knew.
+ */
+#define TAPI_EV_MASK_DEFAULT	(TAPI_EV_MASK_ALL & \
+				 ~(TAPI_EV_MASK(TAPI_EV_TONE) | \
+				   TAPI_EV_MASK(TAPI_EV_CALL_STATE) | \
+				   TAPI_EV_MASK(TAPI_EV_CALLER_ID)))
 
 /**
  * struct tapi_event - one event, TAPI_IOC_GET_EVENT
@@ -235,7 +246,8 @@ struct tapi_event {
 #define TAPI_IOC_DIAL		_IOW(TAPI_IOC_MAGIC, 0x05, struct tapi_dial)
 /* -EAGAIN when no event is queued; never blocks */
 #define TAPI_IOC_GET_EVENT	_IOR(TAPI_IOC_MAGIC, 0x06, struct tapi_event)
-/* TAPI_EV_MASK() bits of the events this file wants; default all */
+/* TAPI_EV_MASK() bits of the events this file wants; default
+ * TAPI_EV_MASK_DEFAULT */
 #define TAPI_IOC_SET_EVENT_MASK	_IOW(TAPI_IOC_MAGIC, 0x07, __u32)
 #define TAPI_IOC_SET_MEDIA	_IOW(TAPI_IOC_MAGIC, 0x08, struct tapi_media_config)
 #define TAPI_IOC_GET_MEDIA	_IOR(TAPI_IOC_MAGIC, 0x09, struct tapi_media_config)
