@@ -17,6 +17,7 @@
  */
 #include "kselftest_harness.h"
 #include "test_call_util.h"
+#include "test_call_fsk.h"
 
 #define EXPECT_STATE(fd, state, cause) do {				\
 	struct tapi_event __ev;						\
@@ -230,6 +231,40 @@ TEST_F_TIMEOUT(call, fxo_incoming_unanswered_ends_without_answer, 90)
 	ASSERT_EQ(0, get_call(b, &call));
 	EXPECT_EQ(0, call.call_id);
 	EXPECT_EQ(TAPI_CALL_NONE, call.direction);
+}
+
+/*
+ * Answer without answer supervision: someone speaks while A hears
+ * ringback.  An FXS port patched to line A plays the "voice" (noise at
+ * -10 dBm0) before B answers, so no polarity reversal comes.
+ */
+TEST_F_TIMEOUT(call, fxo_voice_after_ringback_connects, 120)
+{
+	int a = self->lc.fxo_fd[0], s = self->lc.fxs_fd[0];
+	static int16_t noise[8000 * 3];
+	uint32_t x = 12345;
+	size_t i;
+
+	ASSERT_EQ(0, sim_cmd(self->lc.sim, TAPI_SIM_IOC_CONNECT,
+			     self->lc.fxs[0], self->lc.fxo[0]));
+	fxo_seize(_metadata, a);
+	ASSERT_EQ(0, dial(a, self->lc.number[1], 0, 0, 0));
+	EXPECT_STATE(a, TAPI_CALL_DIALING, TAPI_CAUSE_NONE);
+	EXPECT_STATE(a, TAPI_CALL_PROCEEDING, TAPI_CAUSE_NONE);
+	EXPECT_STATE(a, TAPI_CALL_RINGBACK, TAPI_CAUSE_NONE);
+
+	/* Uniform noise: RMS = peak / sqrt(3) = 5104, -10 dBm0. */
+	for (i = 0; i < sizeof(noise) / sizeof(noise[0]); i++) {
+		x = x * 1103515245u + 12345u;
+		noise[i] = (int16_t)((int32_t)(x >> 16 & 0x7fff) * 2 * 8841 /
+				     0x7fff - 8841);
+	}
+	ASSERT_EQ(0, set_media(s, TAPI_FMT_S16, 160));
+	ASSERT_EQ(0, play_samples(s, noise, sizeof(noise) / sizeof(noise[0])));
+	EXPECT_STATE(a, TAPI_CALL_CONNECTED, TAPI_CAUSE_NONE);
+
+	ASSERT_EQ(0, set_u32(a, TAPI_IOC_SET_HOOK, TAPI_HOOK_ON));
+	EXPECT_STATE(a, TAPI_CALL_IDLE, TAPI_CAUSE_LOCAL);
 }
 
 /* FXO without answer supervision: the application connects the call. */

@@ -14,88 +14,7 @@
  */
 #include "kselftest_harness.h"
 #include "test_call_util.h"
-
-/* Bell 202: 1200 baud, mark 1200 Hz, space 2200 Hz; sent at -13 dBm0. */
-#define FSK_BAUD	1200.0
-#define FSK_MARK_HZ	1200.0
-#define FSK_SPACE_HZ	2200.0
-#define FSK_PEAK	5110.0
-#define FSK_MAX_SAMPLES	16000
-
-struct fsk_signal {
-	int16_t s[FSK_MAX_SAMPLES];
-	size_t n;
-	double phase;
-	double bit_end;		/* sample position where the current bit ends */
-};
-
-static void fsk_silence(struct fsk_signal *f, unsigned int ms)
-{
-	unsigned int i;
-
-	for (i = 0; i < ms * 8 && f->n < FSK_MAX_SAMPLES; i++)
-		f->s[f->n++] = 0;
-	f->bit_end = f->n;
-}
-
-/* One bit, phase-continuous. */
-static void fsk_bit(struct fsk_signal *f, int bit)
-{
-	double step = 2 * M_PI * (bit ? FSK_MARK_HZ : FSK_SPACE_HZ) /
-		      TAPI_SAMPLE_RATE;
-
-	f->bit_end += TAPI_SAMPLE_RATE / FSK_BAUD;
-	while (f->n < f->bit_end && f->n < FSK_MAX_SAMPLES) {
-		f->s[f->n++] = (int16_t)lrint(FSK_PEAK * sin(f->phase));
-		f->phase = fmod(f->phase + step, 2 * M_PI);
-	}
-}
-
-/* Start bit, eight data bits LSB first, stop bit. */
-static void fsk_byte(struct fsk_signal *f, uint8_t byte)
-{
-	int i;
-
-	fsk_bit(f, 0);
-	for (i = 0; i < 8; i++)
-		fsk_bit(f, (byte >> i) & 1);
-	fsk_bit(f, 1);
-}
-
-/* Channel seizure, mark signal, the message and its checksum. */
-static void fsk_message(struct fsk_signal *f, const uint8_t *msg, size_t len,
-			bool bad_checksum)
-{
-	uint8_t sum = 0;
-	size_t i;
-
-	memset(f, 0, sizeof(*f));
-	fsk_silence(f, 100);
-	for (i = 0; i < 300; i++)
-		fsk_bit(f, i & 1);
-	for (i = 0; i < 180; i++)
-		fsk_bit(f, 1);
-	for (i = 0; i < len; i++) {
-		fsk_byte(f, msg[i]);
-		sum += msg[i];
-	}
-	fsk_byte(f, (uint8_t)(-sum + (bad_checksum ? 1 : 0)));
-	for (i = 0; i < 10; i++)
-		fsk_bit(f, 1);
-	fsk_silence(f, 100);
-}
-
-/* Append an MDMF parameter; returns the new length. */
-static size_t mdmf_param(uint8_t *msg, size_t len, uint8_t type,
-			 const char *body)
-{
-	size_t n = strlen(body);
-
-	msg[len++] = type;
-	msg[len++] = (uint8_t)n;
-	memcpy(msg + len, body, n);
-	return len + n;
-}
+#include "test_call_fsk.h"
 
 FIXTURE(cid) {
 	struct line_card lc;
@@ -127,32 +46,6 @@ static void patch_fxs_to_fxo(struct __test_metadata *_metadata,
 	ASSERT_EQ(0, sim_cmd(self->lc.sim, TAPI_SIM_IOC_CONNECT,
 			     self->lc.fxs[0], self->lc.fxo[0]));
 	ASSERT_EQ(0, set_media(self->fxs, TAPI_FMT_S16, 160));
-}
-
-/* Play samples through the FXS port, as fast as its tx queue takes them. */
-static int play(int fd, const int16_t *s, size_t n)
-{
-	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
-	size_t done = 0;
-
-	/* Whole blocks: pad the end with silence. */
-	while (done < n) {
-		int16_t block[160] = { 0 };
-		size_t k = n - done < 160 ? n - done : 160;
-		ssize_t w;
-
-		memcpy(block, s + done, k * sizeof(*s));
-		w = write(fd, block, sizeof(block));
-		if (w == sizeof(block)) {
-			done += k;
-			continue;
-		}
-		if (w >= 0 || errno != EAGAIN)
-			return -EIO;
-		if (poll(&pfd, 1, EVENT_TIMEOUT_MS) <= 0)
-			return -ETIMEDOUT;
-	}
-	return 0;
 }
 
 /* The caller ID event: its value is the call's ID. */
@@ -237,8 +130,8 @@ TEST_F_TIMEOUT(cid, fsk_mdmf_before_ringing_offers_the_call, 60)
 	len = mdmf_param(msg, len, 0x02, "0123456789");
 	len = mdmf_param(msg, len, 0x07, "BOB");
 	msg[1] = (uint8_t)(len - 2);
-	fsk_message(f, msg, len, false);
-	ASSERT_EQ(0, play(self->fxs, f->s, f->n));
+	fsk_message(f, &fsk_bell202, msg, len, false);
+	ASSERT_EQ(0, play_samples(self->fxs, f->s, f->n));
 
 	ASSERT_EQ(0, next_call_state(self->fxo, CALL_TIMEOUT_MS, &ev));
 	ASSERT_EQ(TAPI_CALL_OFFERING, ev.value);
@@ -268,8 +161,8 @@ TEST_F_TIMEOUT(cid, fsk_sdmf, 60)
 	msg[0] = 0x04;
 	msg[1] = sizeof(body) - 1;
 	memcpy(msg + 2, body, sizeof(body) - 1);
-	fsk_message(f, msg, 2 + sizeof(body) - 1, false);
-	ASSERT_EQ(0, play(self->fxs, f->s, f->n));
+	fsk_message(f, &fsk_bell202, msg, 2 + sizeof(body) - 1, false);
+	ASSERT_EQ(0, play_samples(self->fxs, f->s, f->n));
 
 	expect_caller_id(_metadata, self->fxo, &call);
 	EXPECT_STREQ("0987654321", call.caller_number);
@@ -292,8 +185,8 @@ TEST_F_TIMEOUT(cid, fsk_withheld_number_is_private, 60)
 	len = mdmf_param(msg, len, 0x04, "P");	/* number: private */
 	len = mdmf_param(msg, len, 0x08, "P");	/* name: private */
 	msg[1] = (uint8_t)(len - 2);
-	fsk_message(f, msg, len, false);
-	ASSERT_EQ(0, play(self->fxs, f->s, f->n));
+	fsk_message(f, &fsk_bell202, msg, len, false);
+	ASSERT_EQ(0, play_samples(self->fxs, f->s, f->n));
 
 	expect_caller_id(_metadata, self->fxo, &call);
 	EXPECT_STREQ("", call.caller_number);
@@ -314,8 +207,8 @@ TEST_F_TIMEOUT(cid, fsk_damaged_message_is_ignored, 60)
 	msg[0] = 0x80;
 	len = mdmf_param(msg, len, 0x02, "5550000");
 	msg[1] = (uint8_t)(len - 2);
-	fsk_message(f, msg, len, true);
-	ASSERT_EQ(0, play(self->fxs, f->s, f->n));
+	fsk_message(f, &fsk_bell202, msg, len, true);
+	ASSERT_EQ(0, play_samples(self->fxs, f->s, f->n));
 	/* The FXS tx is played out within a second of the write. */
 	EXPECT_EQ(-ETIMEDOUT, next_event(self->fxo, TAPI_EV_CALLER_ID, 1500,
 					 &ev));
@@ -337,8 +230,8 @@ TEST_F_TIMEOUT(cid, no_caller_id_while_off_hook, 60)
 	msg[0] = 0x80;
 	len = mdmf_param(msg, len, 0x02, "5550000");
 	msg[1] = (uint8_t)(len - 2);
-	fsk_message(f, msg, len, false);
-	ASSERT_EQ(0, play(self->fxs, f->s, f->n));
+	fsk_message(f, &fsk_bell202, msg, len, false);
+	ASSERT_EQ(0, play_samples(self->fxs, f->s, f->n));
 	EXPECT_EQ(-ETIMEDOUT, next_event(self->fxo, TAPI_EV_CALLER_ID, 1500,
 					 &ev));
 	free(f);

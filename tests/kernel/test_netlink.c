@@ -19,6 +19,7 @@
 
 #include "kselftest_harness.h"
 #include "test_call_util.h"
+#include "test_call_fsk.h"
 
 #define NL_STR_MAX	72
 #define NL_RECS_MAX	1024
@@ -815,6 +816,46 @@ TEST_F_TIMEOUT(nl, zone_change_reaches_generator_and_detector, 60)
 	ASSERT_EQ(0, next_event(hear, TAPI_EV_TONE, CALL_TIMEOUT_MS, &ev));
 	EXPECT_EQ(TAPI_TONE_BUSY, ev.value);
 	ASSERT_EQ(0, xioctl(play, TAPI_IOC_TONE_STOP, NULL));
+}
+
+/*
+ * The zone decides the caller ID modem: in Germany V.23 (ETSI), which is
+ * decoded; Bell 202 is not heard there.
+ */
+TEST_F_TIMEOUT(nl, caller_id_modem_follows_the_zone, 60)
+{
+	struct fsk_signal *f = calloc(1, sizeof(*f));
+	int fxo = self->lc.fxo_fd[0], fxs = self->lc.fxs_fd[0];
+	struct tapi_call_info call;
+	struct tapi_event ev;
+	uint8_t msg[64];
+	size_t len = 2;
+
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(0, channel_set(self->sk, self->family, self->lc.fxo[0], "de",
+				 NULL, -1, &self->res));
+	ASSERT_EQ(0, sim_cmd(self->lc.sim, TAPI_SIM_IOC_CONNECT,
+			     self->lc.fxs[0], self->lc.fxo[0]));
+	ASSERT_EQ(0, set_media(fxs, TAPI_FMT_S16, 160));
+	msg[0] = 0x80;		/* ETSI call set-up */
+	len = mdmf_param(msg, len, 0x01, "11251200");
+	len = mdmf_param(msg, len, 0x02, "0301234567");
+	len = mdmf_param(msg, len, 0x07, "ERIKA");
+	msg[1] = (uint8_t)(len - 2);
+
+	fsk_message(f, &fsk_bell202, msg, len, false);
+	ASSERT_EQ(0, play_samples(fxs, f->s, f->n));
+	EXPECT_EQ(-ETIMEDOUT, next_event(fxo, TAPI_EV_CALLER_ID, 1500, &ev));
+
+	fsk_message(f, &fsk_v23, msg, len, false);
+	ASSERT_EQ(0, play_samples(fxs, f->s, f->n));
+	ASSERT_EQ(0, next_event(fxo, TAPI_EV_CALLER_ID, CALL_TIMEOUT_MS, &ev));
+	ASSERT_EQ(0, get_call(fxo, &call));
+	EXPECT_EQ(TAPI_CALL_OFFERING, call.state);
+	EXPECT_STREQ("0301234567", call.caller_number);
+	EXPECT_STREQ("ERIKA", call.caller_name);
+	EXPECT_STREQ("11251200", call.caller_datetime);
+	free(f);
 }
 
 TEST_HARNESS_MAIN
