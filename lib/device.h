@@ -131,6 +131,7 @@ int tapi_nl_channel_get(unsigned int channel, struct tapi_dev_info *info);
 int tapi_nl_monitor_open(struct tapi_nl_monitor **mon_out);
 void tapi_nl_monitor_close(struct tapi_nl_monitor *mon);
 int tapi_nl_monitor_fd(const struct tapi_nl_monitor *mon);
+bool tapi_nl_monitor_hears_events(const struct tapi_nl_monitor *mon);
 int tapi_nl_monitor_read(struct tapi_nl_monitor *mon, tapi_nl_note_fn fn,
 			 void *ctx);
 

@@ -35,6 +35,7 @@
 struct tapi_nl_monitor {
 	struct nl_sock *sock;
 	int family;
+	bool events;		/* joined "events" too */
 	tapi_nl_note_fn fn;	/* valid during tapi_nl_monitor_read() */
 	void *ctx;
 };
@@ -457,6 +458,8 @@ int tapi_nl_monitor_open(struct tapi_nl_monitor **mon_out)
 		err = nl_socket_add_membership(mon->sock, grp);
 		if (err && i > 0)
 			err = 0;	/* "events": not allowed to us */
+		else if (i > 0)
+			mon->events = true;
 		if (err)
 			goto fail;
 	}
@@ -499,6 +502,17 @@ void tapi_nl_monitor_close(struct tapi_nl_monitor *mon)
 int tapi_nl_monitor_fd(const struct tapi_nl_monitor *mon)
 {
 	return nl_socket_get_fd(mon->sock);
+}
+
+/**
+ * tapi_nl_monitor_hears_events() - did the monitor join "events"
+ * @mon: the monitor
+ *
+ * Return: true when channel events and calls come through it.
+ */
+bool tapi_nl_monitor_hears_events(const struct tapi_nl_monitor *mon)
+{
+	return mon->events;
 }
 
 /**

@@ -113,6 +113,19 @@ void tapi_engine_assert_locked(void)
 }
 
 /**
+ * tapi_engine_hears_events() - do channel events reach us by netlink
+ *
+ * Engine lock held.
+ *
+ * Return: true when the engine's netlink monitor joined the "events"
+ * group (CAP_NET_ADMIN), so lines can be followed without their device.
+ */
+bool tapi_engine_hears_events(void)
+{
+	return engine.monitor && tapi_nl_monitor_hears_events(engine.monitor);
+}
+
+/**
  * tapi_engine_wake() - make the engine thread run a round
  */
 void tapi_engine_wake(void)
@@ -413,6 +426,18 @@ static void refresh_devices(void)
 
 	napps = collect_apps(&apps);
 	tapi_engine_lock();
+	/* an administrator may have changed a number or a tone zone */
+	for (struct tapi_linedev *ld = tapi_linedev_first(); ld; ld = ld->next) {
+		struct tapi_dev_info info;
+
+		if (!ld->removed && !tapi_registry_lookup(ld->device_id, &info) &&
+		    info.channel == ld->info.channel) {
+			memcpy(ld->info.number, info.number,
+			       sizeof(info.number));
+			memcpy(ld->info.tone_zone, info.tone_zone,
+			       sizeof(info.tone_zone));
+		}
+	}
 	for (uint32_t id = 0; id < n_after; id++) {
 		bool was = id < n_before && before[id];
 

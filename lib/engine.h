@@ -91,6 +91,7 @@ void tapi_engine_assert_locked(void);
 int tapi_engine_start(void);
 void tapi_engine_stop(void);
 void tapi_engine_wake(void);
+bool tapi_engine_hears_events(void);
 void tapi_engine_sync(void);
 uint64_t tapi_now_ms(void);
 DWORD tapi_tick_count(void);
@@ -253,7 +254,8 @@ struct tapi_linedev {
 	uint64_t released_ms;		/* (E) FXO: our last on-hook, or 0 */
 };
 
-LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out);
+LONG tapi_linedev_get(DWORD device_id, DWORD privileges,
+		      struct tapi_linedev **ld_out);
 void tapi_linedev_put(struct tapi_linedev *ld);
 struct tapi_linedev *tapi_linedev_first(void);
 struct tapi_linedev *tapi_linedev_find_channel(unsigned int channel);

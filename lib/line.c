@@ -135,6 +135,15 @@ void tapi_line_close_locked(struct tapi_line *line, bool notify)
 	line->dev = NULL;
 	tapi_rdv_unregister(ld->rdv, line);
 	tapi_linedev_post_linestate(ld, LINEDEVSTATE_CLOSE, 0, 0, NULL);
+	/* No line left: nobody follows the channel's call any more, and
+	 * its device can close (a reopened line reads the call afresh). */
+	if (!ld->lines && ld->call && !ld->call->handles) {
+		struct tapi_call *call = ld->call;
+
+		ld->call = NULL;
+		call->current = false;
+		tapi_call_put(call);
+	}
 	obj = tapi_handle_remove(&tapi_lines, line->handle);
 	tapi_object_put(obj);		/* the table's reference */
 	tapi_linedev_put(ld);

@@ -75,7 +75,12 @@ static LONG map_device(DWORD num_devs, DWORD media, DWORD *device_id)
  * LINEERR_STRUCTURETOOSMALL, LINEERR_INVALBEARERMODE,
  * LINEERR_INVALADDRESSMODE, LINEERR_INVALADDRESSID,
  * LINEERR_LINEMAPPERFAILED, LINEERR_RESOURCEUNAVAIL (no permission on
- * the channel's device), LINEERR_NOMEM.
+ * the channel's device, and for a monitor no netlink events either),
+ * LINEERR_NOMEM.
+ *
+ * A line opened without owner privilege needs no access to the channel's
+ * device when the process may hear the netlink "events" group
+ * (CAP_NET_ADMIN): it is then followed through netlink alone.
  */
 TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 				 LPHLINE lphLine, DWORD dwAPIVersion,
@@ -157,7 +162,7 @@ TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 	line->seq = atomic_fetch_add(&open_counter, 1);
 
 	tapi_engine_lock();
-	err = tapi_linedev_get(dwDeviceID, &ld);
+	err = tapi_linedev_get(dwDeviceID, priv, &ld);
 	if (err) {
 		tapi_engine_unlock();
 		free(line);

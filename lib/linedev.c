@@ -5,7 +5,9 @@
  *
  * A line device is opened by the first lineOpen of its device ID in the
  * process and closed with the last lineClose.  Its channel's events
- * (read by the engine thread) are dispatched here:
+ * (read by the engine thread from the channel's device or, for a line
+ * this process may only watch, from the netlink "events" group) are
+ * dispatched here:
  *   - TAPI_EV_CALL_STATE and TAPI_EV_CALLER_ID: the kernel's call changed;
  *     its details come from TAPI_IOC_GET_CALL and tapi_linedev_kcall()
  *     makes this process's view follow: a new call (offered to an owner,
@@ -89,9 +91,54 @@ static int read_kcall(struct tapi_linedev *ld, struct tapi_call_info *info)
 	return ld->chan->ops->get_call(ld->chan, info);
 }
 
+static LONG open_error(int err)
+{
+	switch (err) {
+	case -EACCES:
+	case -EPERM:
+	case -EMFILE:
+	case -ENFILE:
+		return LINEERR_RESOURCEUNAVAIL;
+	case -ENODEV:
+	case -ENOENT:
+	case -ENXIO:
+		return LINEERR_NODEVICE;
+	default:
+		return tapi_lineerr_from_errno(err);
+	}
+}
+
+/*
+ * Open the channel's device; without permission, a line that does not
+ * need to control the channel can still be followed through netlink.
+ */
+static LONG open_chan(struct tapi_linedev *ld, DWORD privileges)
+{
+	struct tapi_dev_info fresh;
+	const struct tapi_backend *b = tapi_backend_get();
+	int err = b->open(&ld->info, &ld->chan);
+
+	if (!err)
+		return 0;
+	ld->chan = NULL;
+	if ((err != -EACCES && err != -EPERM) ||
+	    privileges & LINECALLPRIVILEGE_OWNER ||
+	    !tapi_engine_hears_events())
+		return open_error(err);
+	/* the kernel's call, from the channel dump instead of the device */
+	if (b->query && !b->query(&ld->info, &fresh) && fresh.call_known)
+		ld->kcall = fresh.call;
+	tapi_debug("channel %u: no access to %s, following it by netlink",
+		   ld->info.channel, ld->info.devnode);
+	return 0;
+}
+
 /**
  * tapi_linedev_get() - open (or share) the line device of a device ID
  * @device_id: a line device ID
+ * @privileges: what the line is opened for: an owner needs the channel's
+ *	device; a monitor or a line without privilege makes do with the
+ *	netlink events when the device is not open to it
  * @ld_out: out: the line device, referenced (tapi_linedev_put() it)
  *
  * Engine lock held.  A call already on the channel (made by another
@@ -102,19 +149,28 @@ static int read_kcall(struct tapi_linedev *ld, struct tapi_call_info *info)
  * LINEERR_RESOURCEUNAVAIL (no permission on the device, or too many
  * open files), LINEERR_NOMEM, LINEERR_OPERATIONFAILED.
  */
-LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out)
+LONG tapi_linedev_get(DWORD device_id, DWORD privileges,
+		      struct tapi_linedev **ld_out)
 {
 	struct tapi_dev_info info;
 	struct tapi_linedev *ld;
+	LONG lerr;
 	int err;
 
 	tapi_engine_assert_locked();
 	for (ld = linedevs; ld; ld = ld->next) {
-		if (ld->device_id == device_id && !ld->removed) {
-			ld->refs++;
-			*ld_out = ld;
-			return 0;
+		if (ld->device_id != device_id || ld->removed)
+			continue;
+		/* followed by netlink so far; an owner needs the device */
+		if (!ld->chan && privileges & LINECALLPRIVILEGE_OWNER) {
+			lerr = open_chan(ld, privileges);
+			if (lerr)
+				return lerr;
+			tapi_engine_wake();
 		}
+		ld->refs++;
+		*ld_out = ld;
+		return 0;
 	}
 	err = tapi_registry_lookup(device_id, &info);
 	if (err == -ERANGE)
@@ -127,28 +183,17 @@ LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out)
 	ld->device_id = device_id;
 	ld->info = info;
 	ld->refs = 1;
-	err = tapi_backend_get()->open(&info, &ld->chan);
-	if (err) {
+	lerr = open_chan(ld, privileges);
+	if (lerr) {
 		free(ld);
-		switch (err) {
-		case -EACCES:
-		case -EPERM:
-		case -EMFILE:
-		case -ENFILE:
-			return LINEERR_RESOURCEUNAVAIL;
-		case -ENODEV:
-		case -ENOENT:
-		case -ENXIO:
-			return LINEERR_NODEVICE;
-		default:
-			return tapi_lineerr_from_errno(err);
-		}
+		return lerr;
 	}
 	if (tapi_rdv_open(&ld->info, &ld->rdv))
 		ld->rdv = NULL;	/* no handoff or arbitration across processes */
 	ld->next = linedevs;
 	linedevs = ld;
-	if (!read_kcall(ld, &ld->kcall) && ld->kcall.state != TAPI_CALL_IDLE) {
+	if ((!ld->chan || !read_kcall(ld, &ld->kcall)) &&
+	    ld->kcall.state != TAPI_CALL_IDLE) {
 		struct tapi_call *call;
 
 		call = tapi_call_new(ld, tapi_call_origin_of(ld->info.signalling,
@@ -165,7 +210,7 @@ LONG tapi_linedev_get(DWORD device_id, struct tapi_linedev **ld_out)
 	}
 	tapi_debug("line device %u: channel %u (%s) open, poll fd %d",
 		   device_id, info.channel, info.devnode,
-		   ld->chan->poll_fd);
+		   ld->chan ? ld->chan->poll_fd : -1);
 	tapi_engine_wake();	/* one more descriptor to poll */
 	*ld_out = ld;
 	return 0;

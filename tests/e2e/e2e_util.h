@@ -274,25 +274,32 @@ static inline bool e2e_wait_reply(struct e2e_app *a, LONG id, LONG *result)
 	return false;
 }
 
-/* The line device ID of a channel: the one whose LINEDEVCAPS line name is
- * the channel's name. */
-static inline long e2e_device_of(struct e2e_app *a, unsigned int channel)
+/* The name of a channel, "sim0/fxo1". */
+static inline bool e2e_channel_name(unsigned int channel, char *name,
+				    size_t size)
 {
-	char node[64], want[TAPI_NAME_LEN];
-	union { LINEDEVCAPS c; char buf[2048]; } u;
 	struct tapi_chan_info info;
+	char node[64];
 	int fd;
 
 	snprintf(node, sizeof(node), "/dev/tapi/%u", channel);
 	fd = open(node, O_RDWR | O_CLOEXEC);
 	if (fd < 0)
-		return -1;
+		return false;
 	if (ioctl(fd, TAPI_IOC_GET_INFO, &info)) {
 		close(fd);
-		return -1;
+		return false;
 	}
 	close(fd);
-	snprintf(want, sizeof(want), "%s", info.name);
+	snprintf(name, size, "%s", info.name);
+	return true;
+}
+
+/* The line device ID whose LINEDEVCAPS line name is @want. */
+static inline long e2e_device_named(struct e2e_app *a, const char *want)
+{
+	union { LINEDEVCAPS c; char buf[2048]; } u;
+
 	for (DWORD id = 0; id < a->ndevs; id++) {
 		memset(&u, 0, sizeof(u));
 		u.c.dwTotalSize = sizeof(u);
@@ -303,6 +310,17 @@ static inline long e2e_device_of(struct e2e_app *a, unsigned int channel)
 			return id;
 	}
 	return -1;
+}
+
+/* The line device ID of a channel: its LINEDEVCAPS line name is the
+ * channel's name. */
+static inline long e2e_device_of(struct e2e_app *a, unsigned int channel)
+{
+	char want[TAPI_NAME_LEN];
+
+	if (!e2e_channel_name(channel, want, sizeof(want)))
+		return -1;
+	return e2e_device_named(a, want);
 }
 
 /* The directory number of a line device, from LINEADDRESSCAPS. */

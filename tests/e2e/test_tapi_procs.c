@@ -2,13 +2,18 @@
 /*
  * Two processes on one line: an owner and a monitor see the same call
  * go through the same states (the kernel keeps the call, each libtapi
- * follows it); an owner hands a call off to an application in another
- * process, by name and by media mode, and that one answers it.
+ * follows it), also when the monitor may not open the channel's device
+ * and follows it through netlink; an owner hands a call off to an
+ * application in another process, by name and by media mode, and that
+ * one answers it.
  *
  * The child process reports over a pipe; its exit status is its verdict.
  */
 #include <poll.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/capability.h>
 
 #include "e2e_util.h"
 #include "kselftest_harness.h"
@@ -353,6 +358,129 @@ TEST_F_TIMEOUT(line, handoff_by_name_to_another_process, 240)
 TEST_F_TIMEOUT(line, handoff_by_media_mode_to_another_process, 240)
 {
 	handoff(_metadata, self, true);
+}
+
+/* Drop the capabilities that let root open any file. */
+static bool drop_dac_override(void)
+{
+	struct __user_cap_header_struct h = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct d[2];
+	const uint32_t dac = 1u << CAP_DAC_OVERRIDE |
+			     1u << CAP_DAC_READ_SEARCH;
+
+	if (syscall(SYS_capget, &h, d))
+		return false;
+	d[0].effective &= ~dac;
+	d[0].permitted &= ~dac;
+	d[0].inheritable &= ~dac;
+	return !syscall(SYS_capset, &h, d);
+}
+
+/*
+ * Child: without access to the channel's device, open the line as a
+ * monitor (an owner is refused) and follow the call through netlink.
+ */
+static int netlink_child(struct peer *p, const char *chan_name)
+{
+	union { LINECALLINFO ci; char buf[4096]; } u;
+	DWORD states[MAX_STATES] = { 0 }, n = 0;
+	struct e2e_app app;
+	LINEMESSAGE m;
+	HLINE line;
+	HCALL call;
+	long dev;
+	char c;
+
+	if (!drop_dac_override())
+		return 20;
+	if (e2e_app_init(&app, "nlwatch"))
+		return 21;
+	dev = e2e_device_named(&app, chan_name);
+	if (dev < 0)
+		return 22;
+	if (e2e_open(&app, dev, LINECALLPRIVILEGE_OWNER, &line) !=
+	    LINEERR_RESOURCEUNAVAIL)
+		return 23;
+	if (e2e_open(&app, dev, LINECALLPRIVILEGE_MONITOR, &line))
+		return 24;
+	c = 'R';
+	if (!pipe_write(p->wr, &c, 1))
+		return 25;
+	if (!e2e_wait_msg(&app, LINE_APPNEWCALL, line, &m, E2E_TIMEOUT_MS))
+		return 26;
+	call = m.dwParam2;
+	do {
+		if (!e2e_wait_msg(&app, LINE_CALLSTATE, call, &m,
+				  E2E_TIMEOUT_MS))
+			return 27;
+		if (n < MAX_STATES)
+			states[n++] = m.dwParam1;
+	} while (m.dwParam1 != LINECALLSTATE_IDLE);
+	memset(&u, 0, sizeof(u));
+	u.ci.dwTotalSize = sizeof(u);
+	if (lineGetCallInfo(call, &u.ci) || !u.ci.dwCallerIDSize ||
+	    strcmp(u.buf + u.ci.dwCallerIDOffset, "5550004"))
+		return 28;
+	if (!pipe_write(p->wr, &n, sizeof(n)) ||
+	    !pipe_write(p->wr, states, sizeof(states)))
+		return 29;
+	lineShutdown(app.h);
+	return 0;
+}
+
+TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
+{
+	DWORD theirs[MAX_STATES], tn;
+	char name[TAPI_NAME_LEN], node[64];
+	struct e2e_app app;
+	struct peer p;
+	LINEMESSAGE m;
+	HLINE line;
+	HCALL call;
+	long dev;
+	LONG r;
+	char c;
+
+	ASSERT_TRUE(e2e_channel_name(self->ch, name, sizeof(name)));
+	snprintf(node, sizeof(node), "/dev/tapi/%u", self->ch);
+	ASSERT_EQ(0, chmod(node, 0));	/* only root's override opens it */
+	peer_start(&p);
+	if (p.pid == 0)
+		_exit(netlink_child(&p, name));
+	ASSERT_EQ(0, e2e_app_init(&app, "owner"));
+	dev = e2e_device_of(&app, self->ch);
+	ASSERT_GE(dev, 0);
+	ASSERT_EQ(0, e2e_open(&app, dev, LINECALLPRIVILEGE_OWNER, &line));
+	ASSERT_TRUE(pipe_read(p.from_child, &c, 1));
+	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_RING, self->ch, 0,
+			     "5550004", "DAVE"));
+	ASSERT_TRUE(e2e_wait_msg(&app, LINE_APPNEWCALL, line, &m,
+				 E2E_TIMEOUT_MS));
+	call = m.dwParam2;
+	do {
+		ASSERT_TRUE(e2e_wait_msg(&app, LINE_CALLINFO, call, &m,
+					 E2E_TIMEOUT_MS));
+	} while (!(m.dwParam1 & LINECALLINFOSTATE_CALLERID));
+	ASSERT_TRUE(e2e_wait_reply(&app, lineAnswer(call, NULL, 0), &r));
+	ASSERT_TRUE(e2e_wait_state(&app, call, LINECALLSTATE_CONNECTED, NULL));
+	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_HANGUP, self->ch, 0,
+			     NULL, NULL));
+	ASSERT_TRUE(e2e_wait_state(&app, call, LINECALLSTATE_DISCONNECTED,
+				   NULL));
+	ASSERT_TRUE(e2e_wait_reply(&app, lineDrop(call, NULL, 0), &r));
+	ASSERT_TRUE(e2e_wait_state(&app, call, LINECALLSTATE_IDLE, NULL));
+	ASSERT_TRUE(pipe_read(p.from_child, &tn, sizeof(tn)));
+	ASSERT_TRUE(pipe_read(p.from_child, theirs, sizeof(theirs)));
+	ASSERT_EQ(0, peer_wait(&p));
+	ASSERT_EQ(0, chmod(node, 0600));
+	ASSERT_EQ(4, tn);
+	ASSERT_EQ(LINECALLSTATE_OFFERING, theirs[0]);
+	ASSERT_EQ(LINECALLSTATE_CONNECTED, theirs[1]);
+	ASSERT_EQ(LINECALLSTATE_DISCONNECTED, theirs[2]);
+	ASSERT_EQ(LINECALLSTATE_IDLE, theirs[3]);
+	lineShutdown(app.h);
 }
 
 TEST_HARNESS_MAIN

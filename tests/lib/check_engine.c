@@ -153,6 +153,16 @@ START_TEST(test_engine_open_validation)
 	ck_assert_int_eq(lineClose(h), 0);
 	ck_assert_int_eq(lineClose(h), LINEERR_INVALLINEHANDLE);
 	ck_assert(fake_wait_op(0, FAKE_OP_CLOSE, 0, NULL, WAIT_MS));
+	/* no permission on the device and no netlink events to follow it
+	 * by: no line, whatever the privilege */
+	fake_denied[1] = true;
+	ck_assert_int_eq(lineOpen(app, 1, &h, 0x00020002, 0, 0,
+				  LINECALLPRIVILEGE_MONITOR, 0, NULL),
+			 LINEERR_RESOURCEUNAVAIL);
+	ck_assert_int_eq(lineOpen(app, 1, &h, 0x00020002, 0, 0,
+				  LINECALLPRIVILEGE_OWNER,
+				  LINEMEDIAMODE_INTERACTIVEVOICE, NULL),
+			 LINEERR_RESOURCEUNAVAIL);
 	ck_assert_int_eq(lineShutdown(app), 0);
 	ck_assert_int_eq(lineClose(h), LINEERR_UNINITIALIZED);
 }

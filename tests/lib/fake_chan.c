@@ -15,6 +15,7 @@ struct fake_chan *fake_chans[FAKE_MAX_CHANS];
 static struct tapi_dev_info fake_devs[FAKE_MAX_CHANS];
 static unsigned int fake_ndevs;
 static bool fake_present[FAKE_MAX_CHANS];
+bool fake_denied[FAKE_MAX_CHANS];
 static uint32_t next_call_id = 100;
 static pthread_mutex_t fake_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t fake_cond = PTHREAD_COND_INITIALIZER;
@@ -171,6 +172,8 @@ static int f_open(const struct tapi_dev_info *info, struct tapi_chan **out)
 
 	if (info->channel >= fake_ndevs || !fake_present[info->channel])
 		return -ENODEV;
+	if (fake_denied[info->channel])
+		return -EACCES;
 	fc = calloc(1, sizeof(*fc));
 	if (!fc)
 		return -ENOMEM;

@@ -54,6 +54,7 @@ struct fake_chan {
 };
 
 extern struct fake_chan *fake_chans[FAKE_MAX_CHANS];
+extern bool fake_denied[FAKE_MAX_CHANS];	/* open() says -EACCES */
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs);
 void fake_backend_remove(unsigned int channel);
