@@ -214,18 +214,40 @@ TAPI_EXPORT LONG WINAPI lineClose(HLINE hLine)
 	return 0;
 }
 
+/* Every LINEDEVSTATE_ bit a version defines. */
+static DWORD line_states_defined(DWORD version)
+{
+	if (version >= TAPI_VERSION_2_0)
+		return (LINEDEVSTATE_REMOVED << 1) - 1;
+	if (version >= TAPI_VERSION_1_4)
+		return (LINEDEVSTATE_COMPLCANCEL << 1) - 1;
+	return (LINEDEVSTATE_LOCK << 1) - 1;
+}
+
+/* Every LINEADDRESSSTATE_ bit a version defines. */
+static DWORD address_states_defined(DWORD version)
+{
+	if (version >= TAPI_VERSION_1_4)
+		return (LINEADDRESSSTATE_CAPSCHANGE << 1) - 1;
+	return (LINEADDRESSSTATE_TERMINALS << 1) - 1;
+}
+
 /**
  * lineSetStatusMessages() - choose the LINE_LINEDEVSTATE and
  *	LINE_ADDRESSSTATE messages the line gets
  * @hLine: from lineOpen
- * @dwLineStates: LINEDEVSTATE_ bits: RINGING, INSERVICE, OUTOFSERVICE,
- *	OPEN, CLOSE, NUMCALLS, REINIT (REINIT is sent anyway)
- * @dwAddressStates: LINEADDRESSSTATE_ bits: INUSEZERO, INUSEONE, NUMCALLS
+ * @dwLineStates: LINEDEVSTATE_ bits; the lines send RINGING, INSERVICE,
+ *	OUTOFSERVICE, OPEN, CLOSE, NUMCALLS and REINIT (sent anyway)
+ *	(LINEDEVCAPS.dwLineStates); other defined bits are accepted and
+ *	never sent
+ * @dwAddressStates: LINEADDRESSSTATE_ bits; the lines send INUSEZERO,
+ *	INUSEONE and NUMCALLS (LINEADDRESSCAPS.dwAddressStates)
  *
  * Both are off after lineOpen, as TAPI specifies.
  *
  * Return: 0, LINEERR_INVALLINEHANDLE, LINEERR_UNINITIALIZED,
- * LINEERR_INVALLINESTATE, LINEERR_INVALADDRESSSTATE.
+ * LINEERR_INVALLINESTATE or LINEERR_INVALADDRESSSTATE for a bit that is
+ * no LINEDEVSTATE_ / LINEADDRESSSTATE_ of the line's version.
  */
 TAPI_EXPORT LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates,
 					      DWORD dwAddressStates)
@@ -235,9 +257,9 @@ TAPI_EXPORT LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates,
 
 	if (err)
 		return err;
-	if (dwLineStates & ~TAPI_LINE_STATES)
+	if (dwLineStates & ~line_states_defined(line->version))
 		err = LINEERR_INVALLINESTATE;
-	else if (dwAddressStates & ~TAPI_ADDRESS_STATES)
+	else if (dwAddressStates & ~address_states_defined(line->version))
 		err = LINEERR_INVALADDRESSSTATE;
 	if (!err) {
 		line->line_states = dwLineStates;

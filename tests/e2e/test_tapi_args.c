@@ -177,10 +177,9 @@ TEST_F_TIMEOUT(args, negotiate_caps_status, 240)
 	EXPECT_EQ(LINEERR_STRUCTURETOOSMALL,
 		  lineGetAddressStatus(self->line, 0, &as.s));
 	EXPECT_EQ(LINEERR_INVALLINESTATE,
-		  lineSetStatusMessages(self->line, LINEDEVSTATE_BATTERY, 0));
+		  lineSetStatusMessages(self->line, 0x40000000, 0));
 	EXPECT_EQ(LINEERR_INVALADDRESSSTATE,
-		  lineSetStatusMessages(self->line, 0,
-					LINEADDRESSSTATE_FORWARD));
+		  lineSetStatusMessages(self->line, 0, 0x200));
 	EXPECT_EQ(LINEERR_INVALLINEHANDLE, lineSetStatusMessages(0, 0, 0));
 }
 

@@ -4,8 +4,11 @@
  * waits for dial tone and dials by DTMF, answered on another line, with
  * digits monitored and gathered both ways; an incoming call with caller
  * ID; busy and congestion; ring-back and busy tones monitored; a station
- * (FXS) line rung and lifted.
+ * (FXS) line rung and lifted; a call handled from the callback of
+ * callback mode.
  */
+#include <pthread.h>
+
 #include "e2e_util.h"
 #include "kselftest_harness.h"
 
@@ -247,8 +250,8 @@ TEST_F_TIMEOUT(sim, busy_congestion_and_tones_detected, 240)
 	ASSERT_TRUE(e2e_wait_state(&self->a, ca, LINECALLSTATE_IDLE, NULL));
 	ASSERT_EQ(0, lineDeallocateCall(ca));
 
-	/* a number nobody has: congestion */
-	ASSERT_TRUE(e2e_wait_reply(&self->a, lineMakeCall(la, &ca, "W2999", 0,
+	/* a number nobody has, dialled blind (no 'W'): congestion */
+	ASSERT_TRUE(e2e_wait_reply(&self->a, lineMakeCall(la, &ca, "2999", 0,
 							   NULL), &r));
 	ASSERT_EQ(0, r);
 	ASSERT_TRUE(e2e_wait_state(&self->a, ca, LINECALLSTATE_DISCONNECTED,
@@ -343,6 +346,82 @@ TEST_F_TIMEOUT(sim, station_rung_and_lifted, 240)
 	ASSERT_TRUE(e2e_wait_state(&self->a, c, LINECALLSTATE_IDLE, NULL));
 	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_PHONE_HOOK, ch, 0, NULL,
 			     NULL));
+}
+
+/* Callback mode: the whole call handled from inside the callback. */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	DWORD states[16];
+	unsigned int nstates;
+	bool done;
+	LONG answer, drop;
+} cb = {
+	.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER,
+};
+
+static void CALLBACK on_message(DWORD device, DWORD msg, DWORD_PTR instance,
+				DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
+{
+	LINEMESSAGE m = { device, msg, instance, p1, p2, p3 };
+
+	e2e_print_msg("callback", &m);
+	if (msg != LINE_CALLSTATE)
+		return;
+	pthread_mutex_lock(&cb.lock);
+	if (cb.nstates < 16)
+		cb.states[cb.nstates++] = p1;
+	pthread_mutex_unlock(&cb.lock);
+	/* TAPI may be called from the callback */
+	if (p1 == LINECALLSTATE_OFFERING)
+		cb.answer = lineAnswer(device, NULL, 0);
+	else if (p1 == LINECALLSTATE_DISCONNECTED)
+		cb.drop = lineDrop(device, NULL, 0);
+	else if (p1 == LINECALLSTATE_IDLE) {
+		lineDeallocateCall(device);
+		pthread_mutex_lock(&cb.lock);
+		cb.done = true;
+		pthread_cond_broadcast(&cb.cond);
+		pthread_mutex_unlock(&cb.lock);
+	}
+}
+
+TEST_F_TIMEOUT(sim, incoming_call_handled_in_a_callback, 240)
+{
+	unsigned int ch = e2e_fxo(&self->card, 2);
+	DWORD version = 0x00020002, ndevs;
+	struct timespec until;
+	HLINEAPP app;
+	HLINE line;
+	long dev;
+
+	/* no LINEINITIALIZEEXPARAMS: callback mode */
+	ASSERT_EQ(0, lineInitializeEx(&app, NULL, on_message, "callback",
+				      &ndevs, &version, NULL));
+	dev = self->fxo[2];
+	ASSERT_EQ(0, lineOpen(app, dev, &line, version, 0, 0,
+			      LINECALLPRIVILEGE_OWNER,
+			      LINEMEDIAMODE_INTERACTIVEVOICE, NULL));
+	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_RING, ch, 0,
+			     "5550005", ""));
+	ASSERT_TRUE(e2e_wait_co_state(&self->card, ch, TAPI_SIM_CO_CONNECTED));
+	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_HANGUP, ch, 0, NULL,
+			     NULL));
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += E2E_TIMEOUT_MS / 1000;
+	pthread_mutex_lock(&cb.lock);
+	while (!cb.done && !pthread_cond_timedwait(&cb.cond, &cb.lock, &until))
+		;
+	pthread_mutex_unlock(&cb.lock);
+	ASSERT_TRUE(cb.done);
+	ASSERT_GT(cb.answer, 0);
+	ASSERT_GT(cb.drop, 0);
+	ASSERT_EQ(4, cb.nstates);
+	ASSERT_EQ(LINECALLSTATE_OFFERING, cb.states[0]);
+	ASSERT_EQ(LINECALLSTATE_CONNECTED, cb.states[1]);
+	ASSERT_EQ(LINECALLSTATE_DISCONNECTED, cb.states[2]);
+	ASSERT_EQ(LINECALLSTATE_IDLE, cb.states[3]);
+	ASSERT_EQ(0, lineShutdown(app));
 }
 
 TEST_HARNESS_MAIN

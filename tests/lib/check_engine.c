@@ -146,9 +146,12 @@ START_TEST(test_engine_open_validation)
 	}
 	ck_assert_int_eq(lineSetStatusMessages(h, 0x80000000, 0),
 			 LINEERR_INVALLINESTATE);
-	ck_assert_int_eq(lineSetStatusMessages(h, LINEDEVSTATE_RINGING,
-					       LINEADDRESSSTATE_FORWARD),
+	ck_assert_int_eq(lineSetStatusMessages(h, LINEDEVSTATE_RINGING, 0x400),
 			 LINEERR_INVALADDRESSSTATE);
+	/* defined states the line never sends are accepted */
+	ck_assert_int_eq(lineSetStatusMessages(h, LINEDEVSTATE_BATTERY |
+					       LINEDEVSTATE_REMOVED,
+					       LINEADDRESSSTATE_FORWARD), 0);
 	ck_assert_int_eq(lineSetStatusMessages(h, LINEDEVSTATE_RINGING, 0), 0);
 	ck_assert_int_eq(lineClose(h), 0);
 	ck_assert_int_eq(lineClose(h), LINEERR_INVALLINEHANDLE);
