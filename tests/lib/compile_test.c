@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Built like any TAPI program: only <tapi.h>, and the flags of
- * `pkg-config --cflags --libs tapi`.  Initializes in event mode, counts
+ * `pkg-config --cflags --libs tapi`; links every exported function.
+ * Initializes in event mode, counts
  * the line devices, negotiates a version for each, checks that an empty
  * queue leaves the event descriptor quiet, and shuts down.
  */
@@ -9,6 +10,21 @@
 
 #include <poll.h>
 #include <stdio.h>
+
+/* Every function libtapi exports links through pkg-config's flags. */
+static void *const exported[] = {
+	(void *)lineAnswer, (void *)lineClose, (void *)lineDeallocateCall,
+	(void *)lineDial, (void *)lineDrop, (void *)lineGatherDigits,
+	(void *)lineGenerateDigits, (void *)lineGenerateTone,
+	(void *)lineGetAddressCaps, (void *)lineGetAddressStatus,
+	(void *)lineGetCallInfo, (void *)lineGetCallStatus,
+	(void *)lineGetDevCaps, (void *)lineGetID, (void *)lineGetLineDevStatus,
+	(void *)lineGetMessage, (void *)lineGetNewCalls, (void *)lineHandoff,
+	(void *)lineInitializeEx, (void *)lineMakeCall, (void *)lineMonitorDigits,
+	(void *)lineMonitorTones, (void *)lineNegotiateAPIVersion,
+	(void *)lineOpen, (void *)lineSetCallPrivilege,
+	(void *)lineSetStatusMessages, (void *)lineShutdown,
+};
 
 int main(void)
 {
@@ -53,7 +69,11 @@ int main(void)
 		fprintf(stderr, "lineShutdown: 0x%08x\n", (unsigned)r);
 		return 1;
 	}
-	printf("compile-test: TAPI 0x%08x, %u line devices: ok\n",
-	       (unsigned)version, (unsigned)ndevs);
+	for (size_t i = 0; i < sizeof(exported) / sizeof(exported[0]); i++)
+		if (!exported[i])
+			return 1;
+	printf("compile-test: TAPI 0x%08x, %u line devices, %u functions: ok\n",
+	       (unsigned)version, (unsigned)ndevs,
+	       (unsigned)(sizeof(exported) / sizeof(exported[0])));
 	return 0;
 }
