@@ -325,6 +325,46 @@ START_TEST(test_engine_outgoing_call)
 }
 END_TEST
 
+START_TEST(test_engine_partial_dial)
+{
+	struct fake_op op;
+	HLINEAPP app;
+	HLINE line;
+	HCALL call;
+	LONG id, id2;
+
+	fake_backend_install(1, NULL);
+	app = fake_init_app("overlap", NULL);
+	line = open_line(app, 0, LINECALLPRIVILEGE_NONE, 0);
+	/* ';': the number is incomplete, lineDial sends the rest */
+	id = lineMakeCall(line, &call, "W20;", 0, NULL);
+	expect_reply(app, id, 0);
+	fake_call_state(0, TAPI_CALL_DIALTONE, 0, TAPI_CALL_OUTGOING);
+	ck_assert(fake_wait_op(0, FAKE_OP_DIAL, 0, &op, WAIT_MS));
+	ck_assert_str_eq(op.digits, "20");
+	/* still sending: no second dial string yet */
+	ck_assert_int_eq(lineDial(call, "03", 0), LINEERR_INVALCALLSTATE);
+	fake_event(0, TAPI_EV_DIAL_DONE, 0, 0);
+	fake_call_state(0, TAPI_CALL_DIALING, 0, 0);
+	expect_state(app, call, LINECALLSTATE_DIALTONE, (DWORD)-1);
+	expect_state(app, call, LINECALLSTATE_DIALING, (DWORD)-1);
+	id2 = lineDial(call, "0,3", 0);
+	ck_assert_int_gt(id2, 0);
+	ck_assert(fake_wait_op(0, FAKE_OP_DIAL, 1, &op, WAIT_MS));
+	ck_assert_str_eq(op.digits, "0");
+	fake_event(0, TAPI_EV_DIAL_DONE, 0, 0);
+	/* after the pause: the rest, then lineDial's LINE_REPLY */
+	ck_assert(fake_wait_op(0, FAKE_OP_DIAL, 2, &op, WAIT_MS));
+	ck_assert_str_eq(op.digits, "3");
+	fake_event(0, TAPI_EV_DIAL_DONE, 0, 0);
+	expect_reply(app, id2, 0);
+	ck_assert_int_eq(lineShutdown(app), 0);
+	/* shut down with the call up: its sole owner drops it */
+	ck_assert(fake_wait_op(0, FAKE_OP_HOOK, 1, &op, WAIT_MS));
+	ck_assert_uint_eq(op.arg, TAPI_HOOK_ON);
+}
+END_TEST
+
 START_TEST(test_engine_no_dialtone)
 {
 	LINECALLPARAMS cp = { .dwTotalSize = sizeof(cp) };
@@ -844,6 +884,7 @@ Suite *engine_suite(void)
 	ADD_TEST(s, test_engine_open_validation);
 	ADD_TEST(s, test_engine_caps_api);
 	ADD_TEST(s, test_engine_outgoing_call);
+	ADD_TEST(s, test_engine_partial_dial);
 	ADD_TEST(s, test_engine_no_dialtone);
 	ADD_TEST(s, test_engine_incoming_owner_monitor);
 	ADD_TEST(s, test_engine_offered_unanswered);
