@@ -334,18 +334,6 @@ void tapi_outbox_flush(void)
 	pthread_mutex_unlock(&engine.flush_lock);
 }
 
-/**
- * tapi_engine_sync() - wait until the engine thread finished a round
- *
- * For lineShutdown and the tests: everything queued before the call has
- * been delivered when it returns.
- */
-void tapi_engine_sync(void)
-{
-	if (!on_engine_thread)
-		tapi_outbox_flush();
-}
-
 /* ---------------------------------------------------------------------- */
 /* Devices coming and going                                                */
 

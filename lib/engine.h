@@ -92,7 +92,6 @@ int tapi_engine_start(void);
 void tapi_engine_stop(void);
 void tapi_engine_wake(void);
 bool tapi_engine_hears_events(void);
-void tapi_engine_sync(void);
 uint64_t tapi_now_ms(void);
 DWORD tapi_tick_count(void);
 
