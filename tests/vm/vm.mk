@@ -32,6 +32,11 @@
 #   VM_UDEV := 1            systemd-udevd, udevadm and the udev rules in
 #                           the image, started at boot (+4.6 MB)
 #   VM_DEMO := COMMAND      the shell command `make demo` runs
+#   VM_HOST_HELPER := CMD   a host-side program the VM's devices need
+#                           (tests/vm/run-vm: started before qemu for
+#                           check-vm and vm-shell, stopped after)
+#   VM_HOST_QEMU_FLAGS += OPTIONS   qemu options for the helper's devices
+#   VM_HOST_APPEND += ARGS  kernel command line the helper's tests need
 #
 # Test programs built on the kselftest harness compile with
 # $(KSELFTEST_CFLAGS) (-I of kselftest_harness.h and kselftest.h,
@@ -182,13 +187,17 @@ check-vm-harness:
 # run-vm's status is not trusted: tap-check decides from the log.
 check-vm: $(if $(VM_MODULES),modules) $(VM_TESTS) $(VM_IMAGE) $(VM_KERNEL)
 	@echo "  booting Debian's $(KVER) kernel in qemu (TCG) with $(words $(VM_TESTS)) test programs"
-	@$(TOP)/tests/vm/run-vm test $(VM_KERNEL) $(VM_IMAGE) \
+	@VM_HOST_HELPER='$(VM_HOST_HELPER)' VM_HOST_QEMU_FLAGS='$(VM_HOST_QEMU_FLAGS)' \
+		VM_HOST_APPEND='$(VM_HOST_APPEND)' \
+	$(TOP)/tests/vm/run-vm test $(VM_KERNEL) $(VM_IMAGE) \
 		$(VM_DIR)/console.log $(VM_TIMEOUT); \
 	echo "  check-vm: judging $(VM_DIR)/console.log"; \
 	$(TOP)/tests/vm/tap-check $(addprefix -t ,$(VM_TEST_NAMES)) \
 		$(VM_DIR)/console.log
 
 vm-shell: $(VM_IMAGE) $(VM_KERNEL)
+	VM_HOST_HELPER='$(VM_HOST_HELPER)' VM_HOST_QEMU_FLAGS='$(VM_HOST_QEMU_FLAGS)' \
+		VM_HOST_APPEND='$(VM_HOST_APPEND)' \
 	$(TOP)/tests/vm/run-vm shell $(VM_KERNEL) $(VM_IMAGE) /dev/null 0
 
 # The demo runs on this machine only if its kernel can load modules and
