@@ -95,6 +95,10 @@ static inline int e2e_card_add(struct e2e_card *c, unsigned int nfxs,
 			e2e_sleep_ms(10);
 		}
 	}
+	/* With udevd running, let it apply its rules (owner, mode) first. */
+	if (!access("/run/udev/control", F_OK) &&
+	    system("udevadm settle --timeout=20") != 0)
+		return -ETIMEDOUT;
 	return 0;
 }
 

@@ -453,7 +453,10 @@ TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
 	dev = e2e_device_of(&app, self->ch);
 	ASSERT_GE(dev, 0);
 	ASSERT_EQ(0, e2e_open(&app, dev, LINECALLPRIVILEGE_OWNER, &line));
-	ASSERT_TRUE(pipe_read(p.from_child, &c, 1));
+	if (!pipe_read(p.from_child, &c, 1)) {
+		TH_LOG("the child gave up with status %d", peer_wait(&p));
+		ASSERT_TRUE(false);
+	}
 	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_RING, self->ch, 0,
 			     "5550004", "DAVE"));
 	ASSERT_TRUE(e2e_wait_msg(&app, LINE_APPNEWCALL, line, &m,
