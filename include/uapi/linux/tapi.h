@@ -195,9 +195,11 @@ enum tapi_event_type {
 	TAPI_EV_OVERFLOW = 12,	 /* value: events lost before this one */
 	TAPI_EV_KEY = 13,	 /* value: key; duration_ms 0 on press */
 	TAPI_EV_MEDIA_XRUN = 14, /* value: samples lost (rx) or padded (tx) */
-	TAPI_EV_CALL_STATE = 15, /* value: enum tapi_call_state; duration_ms:
-				  * enum tapi_call_cause; TAPI_IOC_GET_CALL
-				  * has the rest */
+	/*
+	 * value: enum tapi_call_state; duration_ms: enum tapi_call_cause;
+	 * TAPI_IOC_GET_CALL has the rest
+	 */
+	TAPI_EV_CALL_STATE = 15,
 	TAPI_EV_CALLER_ID = 16,	 /* caller ID decoded; TAPI_IOC_GET_CALL */
 	TAPI_EV_TONE_DONE = 17,	 /* TAPI_IOC_TONE_START duration elapsed */
 	/* add new event types above here */
@@ -246,8 +248,7 @@ struct tapi_event {
 #define TAPI_IOC_DIAL		_IOW(TAPI_IOC_MAGIC, 0x05, struct tapi_dial)
 /* -EAGAIN when no event is queued; never blocks */
 #define TAPI_IOC_GET_EVENT	_IOR(TAPI_IOC_MAGIC, 0x06, struct tapi_event)
-/* TAPI_EV_MASK() bits of the events this file wants; default
- * TAPI_EV_MASK_DEFAULT */
+/* TAPI_EV_MASK() bits of the events this file wants (TAPI_EV_MASK_DEFAULT) */
 #define TAPI_IOC_SET_EVENT_MASK	_IOW(TAPI_IOC_MAGIC, 0x07, __u32)
 #define TAPI_IOC_SET_MEDIA	_IOW(TAPI_IOC_MAGIC, 0x08, struct tapi_media_config)
 #define TAPI_IOC_GET_MEDIA	_IOR(TAPI_IOC_MAGIC, 0x09, struct tapi_media_config)
@@ -405,9 +406,11 @@ struct tapi_tone_req {
 };
 
 #define TAPI_IOC_GET_CALL	_IOR(TAPI_IOC_MAGIC, 0x0a, struct tapi_call_info)
-/* FXS/handset: the application, being the exchange, moves the call on;
+/*
+ * FXS/handset: the application, being the exchange, moves the call on;
  * __u32 enum tapi_call_state (PROCEEDING, RINGBACK, BUSY, CONNECTED,
- * DISCONNECTED); -EINVAL for others or when idle */
+ * DISCONNECTED); -EINVAL for others or when idle
+ */
 #define TAPI_IOC_SET_CALL_STATE	_IOW(TAPI_IOC_MAGIC, 0x0b, __u32)
 #define TAPI_IOC_TONE_START	_IOW(TAPI_IOC_MAGIC, 0x0c, struct tapi_tone_req)
 #define TAPI_IOC_TONE_STOP	_IO(TAPI_IOC_MAGIC, 0x0d)
@@ -457,9 +460,11 @@ struct tapi_tone_req {
 enum tapi_genl_cmd {
 	TAPI_CMD_UNSPEC,
 	TAPI_CMD_CARD_GET,	/* do/dump: TAPI_A_CARD_* */
-	TAPI_CMD_CHANNEL_GET,	/* do (TAPI_A_CHANNEL_ID) / dump (optional
-				 * TAPI_A_CARD_ID filter): channel attributes
-				 * and its call */
+	/*
+	 * do (TAPI_A_CHANNEL_ID) / dump (optional TAPI_A_CARD_ID filter):
+	 * channel attributes and its call
+	 */
+	TAPI_CMD_CHANNEL_GET,
 	TAPI_CMD_CHANNEL_SET,	/* admin: TAPI_A_TONE_ZONE, TAPI_A_NUMBER */
 	TAPI_CMD_CARD_NEW,	/* notification, config group */
 	TAPI_CMD_CARD_DEL,	/* notification, config group */
