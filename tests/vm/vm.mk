@@ -38,6 +38,10 @@
 #   VM_HOST_QEMU_FLAGS += OPTIONS   qemu options for the helper's devices
 #   VM_HOST_APPEND += ARGS  kernel command line the helper's tests need
 #
+# For a user's own programs (README: "Your own program in the VM"):
+#   make vm-shell VM_USER_TOOLS="/path/to/prog ..."
+# adds them to /usr/bin of the image without replacing VM_TOOLS.
+#
 # Test programs built on the kselftest harness compile with
 # $(KSELFTEST_CFLAGS) (-I of kselftest_harness.h and kselftest.h,
 # extracted from /usr/src/linux-source-*.tar.xz).  This fragment is read
@@ -63,6 +67,8 @@
 #   make check-vm VM_MODULES= VM_TESTS=path/to/test
 
 VM_DIR := $(BUILD)/vm
+VM_USER_TOOLS ?=
+VM_TOOLS += $(VM_USER_TOOLS)
 # The kernel: Debian's image, unpacked once on the host (qemu then boots
 # it through PVH without the slow in-VM xz decompression; see
 # tests/vm/extract-vmlinux).  VM_KERNEL=$(VM_BZIMAGE) boots it as is.
