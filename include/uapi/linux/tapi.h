@@ -326,6 +326,12 @@ enum tapi_call_cause {
 	__TAPI_CAUSE_CNT
 };
 
+/*
+ * Seen from the station's side.  On FXO we are the station: a call we
+ * dial is OUTGOING, one the exchange rings in is INCOMING.  On FXS and
+ * handsets the attached phone is: its going off-hook starts an OUTGOING
+ * call, our ringing it an INCOMING one.
+ */
 enum tapi_call_direction {
 	TAPI_CALL_NONE = 0,
 	TAPI_CALL_INCOMING = 1,
