@@ -182,11 +182,22 @@ struct tapi_backend {
 		     struct tapi_dev_info *info);
 	int (*open)(const struct tapi_dev_info *info, struct tapi_chan **out);
 	int (*monitor_open)(struct tapi_nl_monitor **mon_out);
+	/* the channel's ALSA PCM name (device_pcm.c); NULL: none */
+	int (*pcm_name)(const struct tapi_dev_info *info, char *buf,
+			size_t size);
 };
 
 extern const struct tapi_backend tapi_real_backend;
 const struct tapi_backend *tapi_backend_get(void);
 void tapi_backend_set(const struct tapi_backend *backend);
+
+/* device_pcm.c */
+
+#define TAPI_PCM_NAME_MAX 96
+
+int tapi_pcm_name_in(const char *root, const char *card_name,
+		     unsigned int index, char *buf, size_t size);
+int tapi_pcm_name(const struct tapi_dev_info *info, char *buf, size_t size);
 
 /* registry.c */
 

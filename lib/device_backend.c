@@ -145,6 +145,7 @@ const struct tapi_backend tapi_real_backend = {
 	.query = real_query,
 	.open = real_open,
 	.monitor_open = tapi_nl_monitor_open,
+	.pcm_name = tapi_pcm_name,
 };
 
 static const struct tapi_backend *_Atomic current_backend = &tapi_real_backend;

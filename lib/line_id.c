@@ -6,10 +6,18 @@
  *   "tapi/phone"  the phone device ID of the same channel, for stations
  *                 (FXS ports and handsets); an FXO line has no phone
  *
- * Both are returned as a DWORD in a VARSTRING of STRINGFORMAT_BINARY.
- * Media classes ("wave/in", "wave/out") come with the media API; until
- * then, like every other class, they are LINEERR_INVALDEVICECLASS.
+ *   "wave/in"     the ALSA PCM that records the call (the far end),
+ *   "wave/out"    and the one that plays into it: the same PCM of
+ *                 tapi_pcm, "plughw:CARD=<card>,DEV=<index>" (device_pcm.c)
+ *
+ * The tapi classes are a DWORD in a VARSTRING of STRINGFORMAT_BINARY; the
+ * wave classes are the PCM's name, NUL-terminated, in STRINGFORMAT_ASCII,
+ * ready for snd_pcm_open() or aplay -D.  A channel without a PCM (no
+ * media, tapi_pcm not loaded) has no wave classes:
+ * LINEERR_INVALDEVICECLASS, as for every unknown class.
  */
+#include <errno.h>
+#include <string.h>
 #include <strings.h>
 
 #include "engine.h"
@@ -34,6 +42,45 @@ static LONG put_dword(LPVARSTRING out, DWORD version, DWORD value)
 	return err;
 }
 
+static LONG put_string(LPVARSTRING out, DWORD version, const char *str)
+{
+	struct tapi_varbuf vb;
+	VARSTRING *v;
+	LONG err;
+
+	if (tapi_varbuf_init(&vb, sizeof(*v),
+			     tapi_struct_fixed_size(TAPI_STRUCT_VARSTRING,
+						    version)))
+		return LINEERR_NOMEM;
+	v = tapi_varbuf_fixed(&vb);
+	v->dwStringFormat = STRINGFORMAT_ASCII;
+	tapi_varbuf_add(&vb, offsetof(VARSTRING, dwStringSize),
+			offsetof(VARSTRING, dwStringOffset), str,
+			strlen(str) + 1, 1);
+	err = tapi_varbuf_finish(&vb, out);
+	tapi_varbuf_release(&vb);
+	return err;
+}
+
+static bool is_wave_class(const char *class)
+{
+	return !strcasecmp(class, "wave/in") || !strcasecmp(class, "wave/out");
+}
+
+/* The PCM name of the line device's channel, or LINEERR_INVALDEVICECLASS. */
+static LONG pcm_of(const struct tapi_linedev *ld, char *buf, size_t size)
+{
+	const struct tapi_backend *be = tapi_backend_get();
+	int e;
+
+	if (!be->pcm_name)
+		return LINEERR_INVALDEVICECLASS;
+	e = be->pcm_name(&ld->info, buf, size);
+	if (e == -ENOMEM)
+		return LINEERR_NOMEM;
+	return e ? LINEERR_INVALDEVICECLASS : 0;
+}
+
 /**
  * lineGetID() - a device ID associated with a line, address or call
  * @hLine: the line (LINECALLSELECT_LINE, _ADDRESS)
@@ -41,7 +88,8 @@ static LONG put_dword(LPVARSTRING out, DWORD version, DWORD value)
  * @hCall: the call (LINECALLSELECT_CALL)
  * @dwSelect: exactly one of LINECALLSELECT_LINE, _ADDRESS, _CALL
  * @lpDeviceID: out: VARSTRING; dwTotalSize set by the application
- * @lpszDeviceClass: "tapi/line" or "tapi/phone" (case does not matter)
+ * @lpszDeviceClass: "tapi/line", "tapi/phone", "wave/in" or "wave/out"
+ *	(case does not matter)
  *
  * Return: 0; LINEERR_INVALCALLSELECT, LINEERR_INVALLINEHANDLE,
  * LINEERR_INVALCALLHANDLE, LINEERR_UNINITIALIZED, LINEERR_INVALADDRESSID,
@@ -57,6 +105,7 @@ TAPI_EXPORT LONG WINAPI lineGetID(HLINE hLine, DWORD dwAddressID,
 	struct tapi_hcall *hc = NULL;
 	struct tapi_line *l;
 	DWORD device_id, version;
+	char pcm[TAPI_PCM_NAME_MAX];
 	uint32_t phone;
 	LONG err;
 
@@ -93,8 +142,10 @@ TAPI_EXPORT LONG WINAPI lineGetID(HLINE hLine, DWORD dwAddressID,
 	else if (!strcasecmp(lpszDeviceClass, "tapi/phone") &&
 		 !tapi_registry_phone_id(device_id, &phone))
 		err = put_dword(lpDeviceID, version, phone);
-	else
+	else if (!is_wave_class(lpszDeviceClass))
 		err = LINEERR_INVALDEVICECLASS;
+	else if (!(err = pcm_of(l->dev, pcm, sizeof(pcm))))
+		err = put_string(lpDeviceID, version, pcm);
 out:
 	if (line)
 		tapi_line_end(line);

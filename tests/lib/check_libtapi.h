@@ -26,6 +26,7 @@ Suite *dialer_suite(void);
 Suite *gather_suite(void);
 Suite *caps_suite(void);
 Suite *engine_suite(void);
+Suite *media_suite(void);
 
 /* layout_v13.c, layout_v14.c, layout_v20.c: sizeof as an application
  * built with that TAPI_CURRENT_VERSION sees it. */

@@ -192,9 +192,22 @@ static int f_open(const struct tapi_dev_info *info, struct tapi_chan **out)
 	return 0;
 }
 
+const char *fake_sound_root;
+
+/* The real lookup, in the test's own sound class directory. */
+static int f_pcm_name(const struct tapi_dev_info *info, char *buf,
+		      size_t size)
+{
+	if (!fake_sound_root)
+		return -ENOENT;
+	return tapi_pcm_name_in(fake_sound_root, info->card_name, info->index,
+				buf, size);
+}
+
 static const struct tapi_backend fake_backend = {
 	.enumerate = f_enumerate,
 	.open = f_open,
+	.pcm_name = f_pcm_name,
 };
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs)

@@ -55,6 +55,8 @@ struct fake_chan {
 
 extern struct fake_chan *fake_chans[FAKE_MAX_CHANS];
 extern bool fake_denied[FAKE_MAX_CHANS];	/* open() says -EACCES */
+/* ALSA's sound class for "wave/in" and "wave/out"; NULL: no PCMs */
+extern const char *fake_sound_root;
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs);
 void fake_backend_remove(unsigned int channel);
