@@ -101,6 +101,7 @@ TAPI_EXPORT LONG WINAPI lineGetCallInfo(HCALL hCall,
 	ci->dwCallParamFlags = call->call_param_flags;
 	ci->dwCallStates = tapi_callstates_supported(call->dev->info.signalling);
 	ci->dwMonitorDigitModes = hc->monitor_digit_modes;
+	ci->dwMonitorMediaModes = hc->monitor_media_modes;
 	ci->DialParams = call->dial_params;
 	ci->dwOrigin = call->origin;
 	ci->dwReason = LINECALLREASON_DIRECT;

@@ -375,6 +375,8 @@ struct tapi_hcall {
 	struct tapi_timer gather_timer;	/* (E) */
 	LINEMONITORTONE *tones;		/* (E) lineMonitorTones */
 	DWORD ntones;			/* (E) */
+	DWORD monitor_media_modes;	/* (E) lineMonitorMedia */
+	DWORD media_heard;		/* (E) last LINE_MONITORMEDIA mode */
 };
 
 extern struct tapi_handle_table tapi_calls;
@@ -409,6 +411,11 @@ LONG tapi_call_begin_dialing(struct tapi_call *call,
 			     struct tapi_dialplan *plan);
 void tapi_call_seize_later(struct tapi_call *call, uint64_t at_ms,
 			   struct tapi_dialplan *plan);
+
+/* call_mediamode.c - lineSetMediaMode, lineMonitorMedia */
+DWORD tapi_media_mode_of_tone(enum tapi_tone tone);
+void tapi_call_media_heard(struct tapi_call *call, enum tapi_tone tone,
+			   DWORD tick);
 
 /* ---------------------------------------------------------------------- */
 /* line_caps.c - LINEDEVCAPS and LINEADDRESSCAPS of a channel              */

@@ -553,6 +553,7 @@ static void tone_heard(struct tapi_linedev *ld, enum tapi_tone tone,
 			break;	/* one message per detection */
 		}
 	}
+	tapi_call_media_heard(call, tone, tick);
 }
 
 static void dial_done(struct tapi_linedev *ld)

@@ -22,7 +22,8 @@ static const char *const exported[] = {
 	"lineDeallocateCall", "lineGetCallInfo", "lineGetCallStatus",
 	"lineGetNewCalls", "lineSetCallPrivilege", "lineHandoff",
 	"lineMonitorDigits", "lineGenerateDigits", "lineGatherDigits",
-	"lineGenerateTone", "lineMonitorTones",
+	"lineGenerateTone", "lineMonitorTones", "lineMonitorMedia",
+	"lineSetMediaMode",
 };
 
 /* Internal names, and TAPI functions this step deliberately leaves out. */
@@ -31,7 +32,7 @@ static const char *const hidden[] = {
 	"tapi_dialplan_parse", "tapi_dev_enumerate", "tapi_registry_update",
 	"tapi_lineerr_from_errno", "tapi_engine_lock", "tapi_dialer_start",
 	"tapi_nl_enumerate", "tapi_rdv_open", "tapi_tone_zone_find",
-	"tapi_callstate_map", "lineMonitorMedia", "lineSetMediaMode",
+	"tapi_callstate_map", "tapi_media_mode_of_tone", "tapi_pcm_name",
 };
 
 START_TEST(test_exports_tapi_functions_versioned)

@@ -179,11 +179,161 @@ START_TEST(test_get_id_wave)
 }
 END_TEST
 
+START_TEST(test_media_mode_of_tone)
+{
+	ck_assert_uint_eq(tapi_media_mode_of_tone(TAPI_TONE_FAX_CNG),
+			  LINEMEDIAMODE_G3FAX);
+	ck_assert_uint_eq(tapi_media_mode_of_tone(TAPI_TONE_ANSWER),
+			  LINEMEDIAMODE_DATAMODEM);
+	ck_assert_uint_eq(tapi_media_mode_of_tone(TAPI_TONE_VOICE),
+			  LINEMEDIAMODE_INTERACTIVEVOICE);
+	ck_assert_uint_eq(tapi_media_mode_of_tone(TAPI_TONE_SILENCE), 0);
+	ck_assert_uint_eq(tapi_media_mode_of_tone(TAPI_TONE_BUSY), 0);
+}
+END_TEST
+
+static DWORD monitored_modes(HCALL c)
+{
+	union { LINECALLINFO ci; char buf[2048]; } u = {
+		.ci.dwTotalSize = sizeof(u) };
+
+	ck_assert_int_eq(lineGetCallInfo(c, &u.ci), 0);
+	return u.ci.dwMonitorMediaModes;
+}
+
+static DWORD call_media_mode(HCALL c)
+{
+	union { LINECALLINFO ci; char buf[2048]; } u = {
+		.ci.dwTotalSize = sizeof(u) };
+
+	ck_assert_int_eq(lineGetCallInfo(c, &u.ci), 0);
+	return u.ci.dwMediaMode;
+}
+
+START_TEST(test_monitor_media)
+{
+	HLINEAPP a;
+	HLINE l;
+	HCALL c;
+	LINEMESSAGE m;
+
+	fake_backend_install(1, NULL);
+	a = fake_init_app("media", NULL);
+	l = open_owner(a, 0);
+	c = connected_call(a, l, 0);
+
+	ck_assert_int_eq(lineMonitorMedia(c, LINEMEDIAMODE_G3FAX |
+					  LINEMEDIAMODE_TDD),
+			 LINEERR_INVALMEDIAMODE);
+	ck_assert_int_eq(lineMonitorMedia(c, LINEMEDIAMODE_UNKNOWN),
+			 LINEERR_INVALMEDIAMODE);
+	ck_assert_int_eq(lineMonitorMedia(c + 1000, LINEMEDIAMODE_G3FAX),
+			 LINEERR_INVALCALLHANDLE);
+	ck_assert_uint_eq(monitored_modes(c), 0);
+	/* not monitoring: nothing */
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_FAX_CNG, 0);
+	ck_assert(fake_no_msg(a, LINE_MONITORMEDIA, 150));
+
+	ck_assert_int_eq(lineMonitorMedia(c, LINEMEDIAMODE_G3FAX |
+					  LINEMEDIAMODE_DATAMODEM), 0);
+	ck_assert_uint_eq(monitored_modes(c), LINEMEDIAMODE_G3FAX |
+					      LINEMEDIAMODE_DATAMODEM);
+	/* voice is not monitored, silence names no mode */
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_VOICE, 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_SILENCE, 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_FAX_CNG, 0);
+	ck_assert(fake_wait_msg(a, LINE_MONITORMEDIA, c, &m, WAIT_MS));
+	ck_assert_uint_eq(m.dwParam1, LINEMEDIAMODE_G3FAX);
+	/* CNG again and again is no change; the answer tone is */
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_FAX_CNG, 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_ANSWER, 0);
+	ck_assert(fake_wait_msg(a, LINE_MONITORMEDIA, c, &m, WAIT_MS));
+	ck_assert_uint_eq(m.dwParam1, LINEMEDIAMODE_DATAMODEM);
+	ck_assert(fake_no_msg(a, LINE_MONITORMEDIA, 150));
+
+	ck_assert_int_eq(lineMonitorMedia(c, LINEMEDIAMODE_INTERACTIVEVOICE),
+			 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_ANSWER, 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_VOICE, 0);
+	ck_assert(fake_wait_msg(a, LINE_MONITORMEDIA, c, &m, WAIT_MS));
+	ck_assert_uint_eq(m.dwParam1, LINEMEDIAMODE_INTERACTIVEVOICE);
+	ck_assert(fake_no_msg(a, LINE_MONITORMEDIA, 150));
+
+	/* 0 stops */
+	ck_assert_int_eq(lineMonitorMedia(c, 0), 0);
+	ck_assert_uint_eq(monitored_modes(c), 0);
+	fake_event(0, TAPI_EV_TONE, TAPI_TONE_FAX_CNG, 0);
+	ck_assert(fake_no_msg(a, LINE_MONITORMEDIA, 150));
+
+	/* the call over: nothing to monitor, stopping is still fine */
+	fake_call_state(0, TAPI_CALL_IDLE, TAPI_CAUSE_NORMAL, 0);
+	do
+		ck_assert(fake_wait_msg(a, LINE_CALLSTATE, c, &m, WAIT_MS));
+	while (m.dwParam1 != LINECALLSTATE_IDLE);
+	ck_assert_int_eq(lineMonitorMedia(c, LINEMEDIAMODE_G3FAX),
+			 LINEERR_INVALCALLSTATE);
+	ck_assert_int_eq(lineMonitorMedia(c, 0), 0);
+	ck_assert_int_eq(lineShutdown(a), 0);
+}
+END_TEST
+
+START_TEST(test_set_media_mode)
+{
+	HLINEAPP a, b;
+	HLINE la, lb = 0;
+	HCALL c, cm;
+	LINEMESSAGE m;
+	DWORD offered;
+
+	fake_backend_install(1, NULL);
+	a = fake_init_app("owner", NULL);
+	b = fake_init_app("monitor", NULL);
+	la = open_owner(a, 0);
+	ck_assert_int_eq(lineOpen(b, 0, &lb, 0x00020002, 0, 0,
+				  LINECALLPRIVILEGE_MONITOR, 0, NULL), 0);
+	c = connected_call(a, la, 0);
+	ck_assert(fake_wait_msg(b, LINE_APPNEWCALL, lb, &m, WAIT_MS));
+	cm = m.dwParam2;
+	/* an incoming call is of unknown media: any the line offers */
+	offered = call_media_mode(c);
+	ck_assert_uint_eq(offered & LINEMEDIAMODE_UNKNOWN,
+			  LINEMEDIAMODE_UNKNOWN);
+
+	ck_assert_int_eq(lineSetMediaMode(cm, LINEMEDIAMODE_AUTOMATEDVOICE),
+			 LINEERR_NOTOWNER);
+	ck_assert_int_eq(lineSetMediaMode(c, 0), LINEERR_INVALMEDIAMODE);
+	ck_assert_int_eq(lineSetMediaMode(c, LINEMEDIAMODE_G3FAX),
+			 LINEERR_INVALMEDIAMODE);
+	/* two modes need UNKNOWN with them */
+	ck_assert_int_eq(lineSetMediaMode(c, LINEMEDIAMODE_INTERACTIVEVOICE |
+					  LINEMEDIAMODE_AUTOMATEDVOICE),
+			 LINEERR_INVALMEDIAMODE);
+	ck_assert_int_eq(lineSetMediaMode(0, LINEMEDIAMODE_AUTOMATEDVOICE),
+			 LINEERR_INVALCALLHANDLE);
+	ck_assert_uint_eq(call_media_mode(c), offered);
+
+	ck_assert_int_eq(lineSetMediaMode(c, LINEMEDIAMODE_AUTOMATEDVOICE), 0);
+	ck_assert_uint_eq(call_media_mode(cm), LINEMEDIAMODE_AUTOMATEDVOICE);
+	ck_assert(fake_wait_msg(b, LINE_CALLINFO, cm, &m, WAIT_MS));
+	ck_assert_uint_eq(m.dwParam1 & LINECALLINFOSTATE_MEDIAMODE,
+			  LINECALLINFOSTATE_MEDIAMODE);
+	ck_assert_int_eq(lineSetMediaMode(c, LINEMEDIAMODE_UNKNOWN |
+					  LINEMEDIAMODE_INTERACTIVEVOICE), 0);
+	ck_assert_uint_eq(call_media_mode(c), LINEMEDIAMODE_UNKNOWN |
+			  LINEMEDIAMODE_INTERACTIVEVOICE);
+	ck_assert_int_eq(lineShutdown(b), 0);
+	ck_assert_int_eq(lineShutdown(a), 0);
+}
+END_TEST
+
 Suite *media_suite(void)
 {
 	Suite *s = suite_create("media");
 
 	ADD_TEST(s, test_pcm_name_lookup);
 	ADD_TEST(s, test_get_id_wave);
+	ADD_TEST(s, test_media_mode_of_tone);
+	ADD_TEST(s, test_monitor_media);
+	ADD_TEST(s, test_set_media_mode);
 	return s;
 }

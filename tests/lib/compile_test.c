@@ -21,8 +21,9 @@ static void *const exported[] = {
 	(void *)lineGetDevCaps, (void *)lineGetID, (void *)lineGetLineDevStatus,
 	(void *)lineGetMessage, (void *)lineGetNewCalls, (void *)lineHandoff,
 	(void *)lineInitializeEx, (void *)lineMakeCall, (void *)lineMonitorDigits,
-	(void *)lineMonitorTones, (void *)lineNegotiateAPIVersion,
-	(void *)lineOpen, (void *)lineSetCallPrivilege,
+	(void *)lineMonitorMedia, (void *)lineMonitorTones,
+	(void *)lineNegotiateAPIVersion, (void *)lineOpen,
+	(void *)lineSetCallPrivilege, (void *)lineSetMediaMode,
 	(void *)lineSetStatusMessages, (void *)lineShutdown,
 };
 
