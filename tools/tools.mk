@@ -32,3 +32,16 @@ install-tapictl: $(TAPICTL)
 	install -D -m 0755 $(TAPICTL) $(DESTDIR)$(PREFIX)/bin/tapictl
 	install -D -m 0644 $(TOP)/tools/tapictl.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/tapictl.1
+
+# tools/examples/tapi-wav: a WAV file played into a call and the far end
+# recorded, through the call's "wave/out" / "wave/in" PCMs with alsa-lib.
+TAPI_WAV := $(BUILD)/tools/tapi-wav
+ALL_TARGETS += $(TAPI_WAV)
+VM_TOOLS += $(TAPI_WAV)
+
+$(TAPI_WAV): $(TOP)/tools/examples/tapi-wav.c $(TOP)/include/tapi.h \
+	     $(LIBTAPI_DIR)/libtapi.so
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(shell pkg-config --cflags alsa) $(LDFLAGS) \
+		-o $@ $< -L$(LIBTAPI_DIR) -ltapi -Wl,-rpath,$(LIBTAPI_DIR) \
+		$(shell pkg-config --libs alsa) -pthread
