@@ -1304,6 +1304,10 @@ LONG WINAPI lineMonitorTones(HCALL hCall, const LINEMONITORTONE *lpToneList,
 LONG WINAPI lineMonitorMedia(HCALL hCall, DWORD dwMediaModes);
 LONG WINAPI lineSetMediaMode(HCALL hCall, DWORD dwMediaModes);
 
+/* ---- phone devices (lib/phone*.c): constants, structures, functions ---- */
+
+/* ---- call-center control (lib/agent*.c, lib/proxy*.c) ---- */
+
 /* The A and W names of Windows' headers, for source compatibility. */
 #define lineInitializeExA	lineInitializeEx
 #define lineInitializeExW	lineInitializeEx

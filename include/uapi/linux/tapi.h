@@ -25,7 +25,7 @@
 #include <linux/ioctl.h>
 
 #define TAPI_ABI_MAJOR		1
-#define TAPI_ABI_MINOR		0
+#define TAPI_ABI_MINOR		1	/* 1: bridge, proxy relay */
 #define TAPI_ABI_VERSION	((TAPI_ABI_MAJOR << 16) | TAPI_ABI_MINOR)
 
 #define TAPI_NAME_LEN		32	/* names, NUL-terminated */
@@ -202,6 +202,7 @@ enum tapi_event_type {
 	TAPI_EV_CALL_STATE = 15,
 	TAPI_EV_CALLER_ID = 16,	 /* caller ID decoded; TAPI_IOC_GET_CALL */
 	TAPI_EV_TONE_DONE = 17,	 /* TAPI_IOC_TONE_START duration elapsed */
+	TAPI_EV_BRIDGE_END = 18, /* value: channel it was bridged with */
 	/* add new event types above here */
 	__TAPI_EV_CNT
 };
@@ -420,6 +421,28 @@ struct tapi_tone_req {
 #define TAPI_IOC_SET_CALL_STATE	_IOW(TAPI_IOC_MAGIC, 0x0b, __u32)
 #define TAPI_IOC_TONE_START	_IOW(TAPI_IOC_MAGIC, 0x0c, struct tapi_tone_req)
 #define TAPI_IOC_TONE_STOP	_IO(TAPI_IOC_MAGIC, 0x0d)
+/*
+ * struct tapi_bridge - TAPI_IOC_BRIDGE: connect two channels' media
+ * @fd: an open file of the other channel (holding both files open is the
+ *	permission to join them; a channel cannot be bridged with itself)
+ * @flags: 0 (reserved for conferencing modes)
+ *
+ * While bridged, what each channel receives from its line or station is
+ * what the other transmits, every media tick, in the kernel: the native
+ * bridge of a PBX (an ACD putting a queued caller through to an agent).
+ * A channel is in at most one bridge (-EBUSY).  The bridge ends at
+ * TAPI_IOC_UNBRIDGE on either channel, when the file that made it is
+ * closed, or when either channel is removed; each channel then gets
+ * TAPI_EV_BRIDGE_END.  Tones and TAPI_IOC_DIAL digits of a channel still
+ * play into its own line while bridged (mixed with the bridged audio).
+ */
+struct tapi_bridge {
+	__s32 fd;
+	__u32 flags;
+};
+
+#define TAPI_IOC_BRIDGE		_IOW(TAPI_IOC_MAGIC, 0x0e, struct tapi_bridge)
+#define TAPI_IOC_UNBRIDGE	_IO(TAPI_IOC_MAGIC, 0x0f)
 /* add new channel ioctls above here */
 
 /*
@@ -462,6 +485,53 @@ struct tapi_tone_req {
 #define TAPI_GENL_VERSION	1
 #define TAPI_GENL_MCGRP_CONFIG	"config"	/* cards/channels come and go */
 #define TAPI_GENL_MCGRP_EVENTS	"events"	/* channel events, call states */
+#define TAPI_GENL_MCGRP_PROXY	"proxy"		/* proxy messages and status */
+
+/*
+ * Proxy relay: how TAPI's call-center requests (lineCreateAgent,
+ * lineSetAgentStateEx...) travel from applications to the ACD proxy that
+ * serves a line, and back.  The kernel only routes and keeps score; the
+ * data is opaque to it (libtapi's serialised LINEPROXYREQUEST).
+ *  - PROXY_REGISTER (CAP_NET_ADMIN): TAPI_A_CHANNEL_ID, TAPI_A_PROXY_TYPES.
+ *    The sending socket becomes the channel's proxy for those types;
+ *    -EBUSY if another socket holds one of them, -ENODEV no channel,
+ *    -EINVAL bit 0 or no bit.  Registering again adds types.
+ *  - PROXY_UNREGISTER: TAPI_A_CHANNEL_ID [, TAPI_A_PROXY_TYPES; all if
+ *    absent].  When a proxy's socket closes, all its registrations go.
+ *  - PROXY_GET: TAPI_A_CHANNEL_ID -> TAPI_A_PROXY_TYPES (0 if none);
+ *    dump: one reply per channel with a proxy.
+ *  - PROXY_REQUEST: TAPI_A_CHANNEL_ID, TAPI_A_PROXY_TYPE,
+ *    TAPI_A_PROXY_COOKIE, TAPI_A_PROXY_DATA.  -ENOENT when no proxy
+ *    serves that type (LINEERR_OPERATIONUNAVAIL), -EAGAIN when the
+ *    requester has TAPI_PROXY_PENDING_MAX requests outstanding.  On
+ *    success the reply carries TAPI_A_PROXY_REQ_ID, and the proxy's
+ *    socket gets a PROXY_REQUEST message with TAPI_A_CHANNEL_ID,
+ *    TAPI_A_PROXY_TYPE, TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_PID and
+ *    TAPI_A_PROXY_DATA.
+ *  - PROXY_RESPONSE (from the proxy that got the request):
+ *    TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_RESULT [, TAPI_A_PROXY_DATA].
+ *    -ENOENT for an unknown id or one sent to another socket.  The
+ *    requester's socket gets PROXY_RESPONSE with TAPI_A_CHANNEL_ID,
+ *    TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_COOKIE, TAPI_A_PROXY_STATUS
+ *    (TAPI_PROXY_ANSWERED), TAPI_A_PROXY_RESULT and the data.  When the
+ *    proxy unregisters or its socket closes first, every request pending
+ *    with it is answered the same way with TAPI_PROXY_GONE and no result:
+ *    a request never hangs on a dead proxy.  Requests of a requester
+ *    whose socket closed are forgotten.
+ *  - PROXY_MESSAGE (from a registered proxy of the channel, else -EPERM):
+ *    TAPI_A_CHANNEL_ID, TAPI_A_PROXY_MSG, TAPI_A_PROXY_PARAM1..3; sent to
+ *    the "proxy" group (lineProxyMessage).
+ *  - PROXY_STATUS, "proxy" group: TAPI_A_CHANNEL_ID and the channel's new
+ *    TAPI_A_PROXY_TYPES whenever its registrations change
+ *    (LINE_PROXYSTATUS).
+ */
+#define TAPI_PROXY_DATA_MAX	16384
+#define TAPI_PROXY_PENDING_MAX	64
+
+enum tapi_proxy_status {
+	TAPI_PROXY_ANSWERED = 0,	/* the proxy responded */
+	TAPI_PROXY_GONE = 1,		/* the proxy went away first */
+};
 
 enum tapi_genl_cmd {
 	TAPI_CMD_UNSPEC,
@@ -478,6 +548,13 @@ enum tapi_genl_cmd {
 	TAPI_CMD_CHANNEL_DEL,	/* notification, config group */
 	TAPI_CMD_EVENT,		/* notification, events group: TAPI_A_EVENT_* */
 	TAPI_CMD_CALL_STATE,	/* notification, events group: TAPI_A_CALL_* */
+	TAPI_CMD_PROXY_REGISTER,	/* admin do: become a channel's proxy */
+	TAPI_CMD_PROXY_UNREGISTER,	/* do: stop being it */
+	TAPI_CMD_PROXY_GET,		/* do/dump: a channel's proxy types */
+	TAPI_CMD_PROXY_REQUEST,		/* do: app -> kernel; unicast -> proxy */
+	TAPI_CMD_PROXY_RESPONSE,	/* do: proxy -> kernel; unicast -> app */
+	TAPI_CMD_PROXY_MESSAGE,		/* do: proxy -> "proxy" group */
+	TAPI_CMD_PROXY_STATUS,		/* notification, "proxy" group */
 	/* add new commands above here */
 	__TAPI_CMD_CNT
 };
@@ -516,6 +593,18 @@ enum tapi_genl_attr {
 	TAPI_A_CALLED_NUMBER,	/* string */
 	TAPI_A_CALLER_DATETIME,	/* string: "MMDDhhmm" or empty */
 	TAPI_A_CALL_SEQ,	/* u32: tapi_call_info.seq */
+	TAPI_A_PROXY_TYPES,	/* u32: bit n = proxy request type n (1..31) */
+	TAPI_A_PROXY_TYPE,	/* u32: one request type, 1..31 */
+	TAPI_A_PROXY_REQ_ID,	/* u32: the kernel's id of a request */
+	TAPI_A_PROXY_COOKIE,	/* u32: the requester's own id, echoed */
+	TAPI_A_PROXY_RESULT,	/* u32: the proxy's result (a TAPI LONG) */
+	TAPI_A_PROXY_STATUS,	/* u32: enum tapi_proxy_status */
+	TAPI_A_PROXY_DATA,	/* binary: opaque, <= TAPI_PROXY_DATA_MAX */
+	TAPI_A_PROXY_MSG,	/* u32: message number (LINE_AGENTSTATUS...) */
+	TAPI_A_PROXY_PARAM1,	/* u32 */
+	TAPI_A_PROXY_PARAM2,	/* u32 */
+	TAPI_A_PROXY_PARAM3,	/* u32 */
+	TAPI_A_PROXY_PID,	/* u32: requester's netlink port id */
 	/* add new attributes above here */
 	__TAPI_A_CNT
 };
