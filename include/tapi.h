@@ -1305,6 +1305,410 @@ LONG WINAPI lineMonitorMedia(HCALL hCall, DWORD dwMediaModes);
 LONG WINAPI lineSetMediaMode(HCALL hCall, DWORD dwMediaModes);
 
 /* ---- phone devices (lib/phone*.c): constants, structures, functions ---- */
+/*
+ * Phone devices are the channels that are stations: FXS ports (the phone
+ * on the wire: hook switch, ringer, DTMF keypad heard by the kernel DSP)
+ * and USB handsets (hook, keys, buzzer).  A phone and the line of the same
+ * channel are two views of it: phoneGetID("tapi/line") and
+ * lineGetID("tapi/phone") lead from one to the other.  What libtapi does
+ * differently from Windows:
+ *  - Every phone has one hook switch device, PHONEHOOKSWITCHDEV_HANDSET,
+ *    reported ONHOOK or MICSPEAKER.  The station's hook is its user's:
+ *    phoneSetHookSwitch is PHONEERR_OPERATIONUNAVAIL (PHONECAPS'
+ *    dwSettableHandsetHookSwitchModes is 0).  Handsets of the CM109
+ *    family have no hook switch; the kernel derives it from their
+ *    pick-up and hang-up keys (PHONECAPS' phone info says so).
+ *  - Keypad buttons: IDs 0..9 are the keys '0'..'9', 10 '*', 11 '#',
+ *    12..15 'A'..'D' (PHONEBUTTONMODE_KEYPAD); a handset's other keys
+ *    follow (PHONEBUTTONMODE_FEATURE, see phoneGetButtonInfo).
+ *  - Ring modes 1..PHONECAPS.dwNumRingModes are cadences (lib/phone_ring.c
+ *    has the table); 0 stops ringing.  Ringing also stops when the station
+ *    goes off-hook.
+ *  - Volume and gain are those of the device's ALSA mixer (a handset's
+ *    USB sound card); phones without one say so in PHONECAPS.
+ */
+
+typedef DWORD HPHONEAPP, *LPHPHONEAPP;
+typedef DWORD HPHONE, *LPHPHONE;
+
+/* The callback of callback mode; hDevice is an HPHONE (or 0). */
+typedef void (CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage,
+				       DWORD_PTR dwInstance,
+				       DWORD_PTR dwParam1, DWORD_PTR dwParam2,
+				       DWORD_PTR dwParam3);
+
+#define PHONEERR_ALLOCATED		((LONG)0x90000001)
+#define PHONEERR_BADDEVICEID		((LONG)0x90000002)
+#define PHONEERR_INCOMPATIBLEAPIVERSION	((LONG)0x90000003)
+#define PHONEERR_INCOMPATIBLEEXTVERSION	((LONG)0x90000004)
+#define PHONEERR_INIFILECORRUPT		((LONG)0x90000005)
+#define PHONEERR_INUSE			((LONG)0x90000006)
+#define PHONEERR_INVALAPPHANDLE		((LONG)0x90000007)
+#define PHONEERR_INVALAPPNAME		((LONG)0x90000008)
+#define PHONEERR_INVALBUTTONLAMPID	((LONG)0x90000009)
+#define PHONEERR_INVALBUTTONMODE	((LONG)0x9000000A)
+#define PHONEERR_INVALBUTTONSTATE	((LONG)0x9000000B)
+#define PHONEERR_INVALDATAID		((LONG)0x9000000C)
+#define PHONEERR_INVALDEVICECLASS	((LONG)0x9000000D)
+#define PHONEERR_INVALEXTVERSION	((LONG)0x9000000E)
+#define PHONEERR_INVALHOOKSWITCHDEV	((LONG)0x9000000F)
+#define PHONEERR_INVALHOOKSWITCHMODE	((LONG)0x90000010)
+#define PHONEERR_INVALLAMPMODE		((LONG)0x90000011)
+#define PHONEERR_INVALPARAM		((LONG)0x90000012)
+#define PHONEERR_INVALPHONEHANDLE	((LONG)0x90000013)
+#define PHONEERR_INVALPHONESTATE	((LONG)0x90000014)
+#define PHONEERR_INVALPOINTER		((LONG)0x90000015)
+#define PHONEERR_INVALPRIVILEGE		((LONG)0x90000016)
+#define PHONEERR_INVALRINGMODE		((LONG)0x90000017)
+#define PHONEERR_NODEVICE		((LONG)0x90000018)
+#define PHONEERR_NODRIVER		((LONG)0x90000019)
+#define PHONEERR_NOMEM			((LONG)0x9000001A)
+#define PHONEERR_NOTOWNER		((LONG)0x9000001B)
+#define PHONEERR_OPERATIONFAILED	((LONG)0x9000001C)
+#define PHONEERR_OPERATIONUNAVAIL	((LONG)0x9000001D)
+#define PHONEERR_RESOURCEUNAVAIL	((LONG)0x9000001F)
+#define PHONEERR_REQUESTOVERRUN		((LONG)0x90000020)
+#define PHONEERR_STRUCTURETOOSMALL	((LONG)0x90000021)
+#define PHONEERR_UNINITIALIZED		((LONG)0x90000022)
+#define PHONEERR_REINIT			((LONG)0x90000023)
+
+/* phoneInitializeEx: PHONEINITIALIZEEXPARAMS.dwOptions, as for lines */
+#define PHONEINITIALIZEEXOPTION_USEHIDDENWINDOW	0x00000001
+#define PHONEINITIALIZEEXOPTION_USEEVENT	0x00000002
+#define PHONEINITIALIZEEXOPTION_USECOMPLETIONPORT 0x00000003 /* unsupported */
+
+/* phoneOpen: dwPrivilege */
+#define PHONEPRIVILEGE_MONITOR		0x00000001
+#define PHONEPRIVILEGE_OWNER		0x00000002
+
+#define PHONEBUTTONFUNCTION_UNKNOWN	0x00000000
+#define PHONEBUTTONFUNCTION_CONFERENCE	0x00000001
+#define PHONEBUTTONFUNCTION_TRANSFER	0x00000002
+#define PHONEBUTTONFUNCTION_DROP	0x00000003
+#define PHONEBUTTONFUNCTION_HOLD	0x00000004
+#define PHONEBUTTONFUNCTION_RECALL	0x00000005
+#define PHONEBUTTONFUNCTION_DISCONNECT	0x00000006
+#define PHONEBUTTONFUNCTION_CONNECT	0x00000007
+#define PHONEBUTTONFUNCTION_MSGWAITON	0x00000008
+#define PHONEBUTTONFUNCTION_MSGWAITOFF	0x00000009
+#define PHONEBUTTONFUNCTION_SELECTRING	0x0000000A
+#define PHONEBUTTONFUNCTION_ABBREVDIAL	0x0000000B
+#define PHONEBUTTONFUNCTION_FORWARD	0x0000000C
+#define PHONEBUTTONFUNCTION_PICKUP	0x0000000D
+#define PHONEBUTTONFUNCTION_RINGAGAIN	0x0000000E
+#define PHONEBUTTONFUNCTION_PARK	0x0000000F
+#define PHONEBUTTONFUNCTION_REJECT	0x00000010
+#define PHONEBUTTONFUNCTION_REDIRECT	0x00000011
+#define PHONEBUTTONFUNCTION_MUTE	0x00000012
+#define PHONEBUTTONFUNCTION_VOLUMEUP	0x00000013
+#define PHONEBUTTONFUNCTION_VOLUMEDOWN	0x00000014
+#define PHONEBUTTONFUNCTION_SPEAKERON	0x00000015
+#define PHONEBUTTONFUNCTION_SPEAKEROFF	0x00000016
+#define PHONEBUTTONFUNCTION_FLASH	0x00000017
+#define PHONEBUTTONFUNCTION_DATAON	0x00000018
+#define PHONEBUTTONFUNCTION_DATAOFF	0x00000019
+#define PHONEBUTTONFUNCTION_DONOTDISTURB 0x0000001A
+#define PHONEBUTTONFUNCTION_INTERCOM	0x0000001B
+#define PHONEBUTTONFUNCTION_BRIDGEDAPP	0x0000001C
+#define PHONEBUTTONFUNCTION_BUSY	0x0000001D
+#define PHONEBUTTONFUNCTION_CALLAPP	0x0000001E
+#define PHONEBUTTONFUNCTION_DATETIME	0x0000001F
+#define PHONEBUTTONFUNCTION_DIRECTORY	0x00000020
+#define PHONEBUTTONFUNCTION_COVER	0x00000021
+#define PHONEBUTTONFUNCTION_CALLID	0x00000022
+#define PHONEBUTTONFUNCTION_LASTNUM	0x00000023
+#define PHONEBUTTONFUNCTION_NIGHTSRV	0x00000024
+#define PHONEBUTTONFUNCTION_SENDCALLS	0x00000025
+#define PHONEBUTTONFUNCTION_MSGINDICATOR 0x00000026
+#define PHONEBUTTONFUNCTION_REPDIAL	0x00000027
+#define PHONEBUTTONFUNCTION_SETREPDIAL	0x00000028
+#define PHONEBUTTONFUNCTION_SYSTEMSPEED	0x00000029
+#define PHONEBUTTONFUNCTION_STATIONSPEED 0x0000002A
+#define PHONEBUTTONFUNCTION_CAMPON	0x0000002B
+#define PHONEBUTTONFUNCTION_SAVEREPEAT	0x0000002C
+#define PHONEBUTTONFUNCTION_QUEUECALL	0x0000002D
+#define PHONEBUTTONFUNCTION_NONE	0x0000002E
+#define PHONEBUTTONFUNCTION_SEND	0x0000002F	/* TAPI 2.0 */
+
+#define PHONEBUTTONMODE_DUMMY		0x00000001
+#define PHONEBUTTONMODE_CALL		0x00000002
+#define PHONEBUTTONMODE_FEATURE		0x00000004
+#define PHONEBUTTONMODE_KEYPAD		0x00000008
+#define PHONEBUTTONMODE_LOCAL		0x00000010
+#define PHONEBUTTONMODE_DISPLAY		0x00000020
+
+#define PHONEBUTTONSTATE_UP		0x00000001
+#define PHONEBUTTONSTATE_DOWN		0x00000002
+#define PHONEBUTTONSTATE_UNKNOWN	0x00000004	/* TAPI 1.4 */
+#define PHONEBUTTONSTATE_UNAVAIL	0x00000008	/* TAPI 1.4 */
+
+#define PHONEHOOKSWITCHDEV_HANDSET	0x00000001
+#define PHONEHOOKSWITCHDEV_SPEAKER	0x00000002
+#define PHONEHOOKSWITCHDEV_HEADSET	0x00000004
+
+#define PHONEHOOKSWITCHMODE_ONHOOK	0x00000001
+#define PHONEHOOKSWITCHMODE_MIC		0x00000002
+#define PHONEHOOKSWITCHMODE_SPEAKER	0x00000004
+#define PHONEHOOKSWITCHMODE_MICSPEAKER	0x00000008
+#define PHONEHOOKSWITCHMODE_UNKNOWN	0x00000010
+
+#define PHONELAMPMODE_DUMMY		0x00000001
+#define PHONELAMPMODE_OFF		0x00000002
+#define PHONELAMPMODE_STEADY		0x00000004
+#define PHONELAMPMODE_WINK		0x00000008
+#define PHONELAMPMODE_FLASH		0x00000010
+#define PHONELAMPMODE_FLUTTER		0x00000020
+#define PHONELAMPMODE_BROKENFLUTTER	0x00000040
+#define PHONELAMPMODE_UNKNOWN		0x00000080
+
+/* PHONE_STATE dwParam1; phoneSetStatusMessages' dwPhoneStates */
+#define PHONESTATE_OTHER		0x00000001
+#define PHONESTATE_CONNECTED		0x00000002
+#define PHONESTATE_DISCONNECTED		0x00000004
+#define PHONESTATE_OWNER		0x00000008
+#define PHONESTATE_MONITORS		0x00000010
+#define PHONESTATE_DISPLAY		0x00000020
+#define PHONESTATE_LAMP			0x00000040
+#define PHONESTATE_RINGMODE		0x00000080
+#define PHONESTATE_RINGVOLUME		0x00000100
+#define PHONESTATE_HANDSETHOOKSWITCH	0x00000200
+#define PHONESTATE_HANDSETVOLUME	0x00000400
+#define PHONESTATE_HANDSETGAIN		0x00000800
+#define PHONESTATE_SPEAKERHOOKSWITCH	0x00001000
+#define PHONESTATE_SPEAKERVOLUME	0x00002000
+#define PHONESTATE_SPEAKERGAIN		0x00004000
+#define PHONESTATE_HEADSETHOOKSWITCH	0x00008000
+#define PHONESTATE_HEADSETVOLUME	0x00010000
+#define PHONESTATE_HEADSETGAIN		0x00020000
+#define PHONESTATE_SUSPEND		0x00040000
+#define PHONESTATE_RESUME		0x00080000
+#define PHONESTATE_DEVSPECIFIC		0x00100000
+#define PHONESTATE_REINIT		0x00200000
+#define PHONESTATE_CAPSCHANGE		0x00400000	/* TAPI 1.4 */
+#define PHONESTATE_REMOVED		0x00800000	/* TAPI 1.4 */
+
+#define PHONESTATUSFLAGS_CONNECTED	0x00000001
+#define PHONESTATUSFLAGS_SUSPENDED	0x00000002
+
+/* PHONECAPS / PHONESTATUS dwPhoneFeatures (TAPI 2.0) */
+#define PHONEFEATURE_GETBUTTONINFO	0x00000001
+#define PHONEFEATURE_GETDATA		0x00000002
+#define PHONEFEATURE_GETDISPLAY		0x00000004
+#define PHONEFEATURE_GETGAINHANDSET	0x00000008
+#define PHONEFEATURE_GETGAINSPEAKER	0x00000010
+#define PHONEFEATURE_GETGAINHEADSET	0x00000020
+#define PHONEFEATURE_GETHOOKSWITCHHANDSET 0x00000040
+#define PHONEFEATURE_GETHOOKSWITCHSPEAKER 0x00000080
+#define PHONEFEATURE_GETHOOKSWITCHHEADSET 0x00000100
+#define PHONEFEATURE_GETLAMP		0x00000200
+#define PHONEFEATURE_GETRING		0x00000400
+#define PHONEFEATURE_GETVOLUMEHANDSET	0x00000800
+#define PHONEFEATURE_GETVOLUMESPEAKER	0x00001000
+#define PHONEFEATURE_GETVOLUMEHEADSET	0x00002000
+#define PHONEFEATURE_SETBUTTONINFO	0x00004000
+#define PHONEFEATURE_SETDATA		0x00008000
+#define PHONEFEATURE_SETDISPLAY		0x00010000
+#define PHONEFEATURE_SETGAINHANDSET	0x00020000
+#define PHONEFEATURE_SETGAINSPEAKER	0x00040000
+#define PHONEFEATURE_SETGAINHEADSET	0x00080000
+#define PHONEFEATURE_SETHOOKSWITCHHANDSET 0x00100000
+#define PHONEFEATURE_SETHOOKSWITCHSPEAKER 0x00200000
+#define PHONEFEATURE_SETHOOKSWITCHHEADSET 0x00400000
+#define PHONEFEATURE_SETLAMP		0x00800000
+#define PHONEFEATURE_SETRING		0x01000000
+#define PHONEFEATURE_SETVOLUMEHANDSET	0x02000000
+#define PHONEFEATURE_SETVOLUMESPEAKER	0x04000000
+#define PHONEFEATURE_SETVOLUMEHEADSET	0x08000000
+#define PHONEFEATURE_GENERICPHONE	0x10000000	/* TAPI 2.2 */
+
+typedef struct phoneinitializeexparams_tag {
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwOptions;		/* PHONEINITIALIZEEXOPTION_ */
+	union {
+		int hEvent;		/* USEEVENT: out, fd to poll for POLLIN */
+		int hCompletionPort;	/* unsupported on Linux */
+	} Handles;
+	DWORD dwCompletionKey;
+} PHONEINITIALIZEEXPARAMS, *LPPHONEINITIALIZEEXPARAMS;
+
+typedef struct phonemessage_tag {
+	DWORD hDevice;			/* HPHONE, or 0 */
+	DWORD dwMessageID;		/* PHONE_ */
+	DWORD_PTR dwCallbackInstance;
+	DWORD_PTR dwParam1;
+	DWORD_PTR dwParam2;
+	DWORD_PTR dwParam3;
+} PHONEMESSAGE, *LPPHONEMESSAGE;
+
+typedef struct phoneextensionid_tag {
+	DWORD dwExtensionID0;
+	DWORD dwExtensionID1;
+	DWORD dwExtensionID2;
+	DWORD dwExtensionID3;
+} PHONEEXTENSIONID, *LPPHONEEXTENSIONID;
+
+typedef struct phonecaps_tag {
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwProviderInfoSize;
+	DWORD dwProviderInfoOffset;
+	DWORD dwPhoneInfoSize;
+	DWORD dwPhoneInfoOffset;
+	DWORD dwPermanentPhoneID;
+	DWORD dwPhoneNameSize;
+	DWORD dwPhoneNameOffset;
+	DWORD dwStringFormat;
+	DWORD dwPhoneStates;
+	DWORD dwHookSwitchDevs;
+	DWORD dwHandsetHookSwitchModes;
+	DWORD dwSpeakerHookSwitchModes;
+	DWORD dwHeadsetHookSwitchModes;
+	DWORD dwVolumeFlags;		/* PHONEHOOKSWITCHDEV_ with a volume */
+	DWORD dwGainFlags;		/* PHONEHOOKSWITCHDEV_ with a gain */
+	DWORD dwDisplayNumRows;
+	DWORD dwDisplayNumColumns;
+	DWORD dwNumRingModes;
+	DWORD dwNumButtonLamps;
+	DWORD dwButtonModesSize;	/* DWORD per button: PHONEBUTTONMODE_ */
+	DWORD dwButtonModesOffset;
+	DWORD dwButtonFunctionsSize;	/* DWORD per button */
+	DWORD dwButtonFunctionsOffset;
+	DWORD dwLampModesSize;		/* DWORD per lamp: PHONELAMPMODE_ */
+	DWORD dwLampModesOffset;
+	DWORD dwNumSetData;
+	DWORD dwSetDataSize;
+	DWORD dwSetDataOffset;
+	DWORD dwNumGetData;
+	DWORD dwGetDataSize;
+	DWORD dwGetDataOffset;
+	DWORD dwDevSpecificSize;
+	DWORD dwDevSpecificOffset;
+#if TAPI_CURRENT_VERSION >= 0x00020000
+	DWORD dwDeviceClassesSize;	/* NUL-separated, NUL-ended */
+	DWORD dwDeviceClassesOffset;
+	DWORD dwPhoneFeatures;		/* PHONEFEATURE_ */
+	DWORD dwSettableHandsetHookSwitchModes;
+	DWORD dwSettableSpeakerHookSwitchModes;
+	DWORD dwSettableHeadsetHookSwitchModes;
+	DWORD dwMonitoredHandsetHookSwitchModes;
+	DWORD dwMonitoredSpeakerHookSwitchModes;
+	DWORD dwMonitoredHeadsetHookSwitchModes;
+#endif
+#if TAPI_CURRENT_VERSION >= 0x00020002
+	GUID PermanentPhoneGuid;
+#endif
+} PHONECAPS, *LPPHONECAPS;
+
+typedef struct phonestatus_tag {
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwStatusFlags;		/* PHONESTATUSFLAGS_ */
+	DWORD dwNumOwners;
+	DWORD dwNumMonitors;
+	DWORD dwRingMode;
+	DWORD dwRingVolume;
+	DWORD dwHandsetHookSwitchMode;
+	DWORD dwHandsetVolume;
+	DWORD dwHandsetGain;
+	DWORD dwSpeakerHookSwitchMode;
+	DWORD dwSpeakerVolume;
+	DWORD dwSpeakerGain;
+	DWORD dwHeadsetHookSwitchMode;
+	DWORD dwHeadsetVolume;
+	DWORD dwHeadsetGain;
+	DWORD dwDisplaySize;
+	DWORD dwDisplayOffset;
+	DWORD dwLampModesSize;
+	DWORD dwLampModesOffset;
+	DWORD dwOwnerNameSize;
+	DWORD dwOwnerNameOffset;
+	DWORD dwDevSpecificSize;
+	DWORD dwDevSpecificOffset;
+#if TAPI_CURRENT_VERSION >= 0x00020000
+	DWORD dwPhoneFeatures;		/* PHONEFEATURE_ available now */
+#endif
+} PHONESTATUS, *LPPHONESTATUS;
+
+typedef struct phonebuttoninfo_tag {
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwButtonMode;		/* PHONEBUTTONMODE_ */
+	DWORD dwButtonFunction;		/* PHONEBUTTONFUNCTION_ */
+	DWORD dwButtonTextSize;
+	DWORD dwButtonTextOffset;
+	DWORD dwDevSpecificSize;
+	DWORD dwDevSpecificOffset;
+#if TAPI_CURRENT_VERSION >= 0x00010004
+	DWORD dwButtonState;		/* PHONEBUTTONSTATE_ */
+#endif
+} PHONEBUTTONINFO, *LPPHONEBUTTONINFO;
+
+LONG WINAPI phoneInitializeEx(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
+			      PHONECALLBACK lpfnCallback,
+			      LPCSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
+			      LPDWORD lpdwAPIVersion,
+			      LPPHONEINITIALIZEEXPARAMS lpPhoneInitializeExParams);
+LONG WINAPI phoneShutdown(HPHONEAPP hPhoneApp);
+LONG WINAPI phoneGetMessage(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage,
+			    DWORD dwTimeout);
+LONG WINAPI phoneNegotiateAPIVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID,
+				     DWORD dwAPILowVersion,
+				     DWORD dwAPIHighVersion,
+				     LPDWORD lpdwAPIVersion,
+				     LPPHONEEXTENSIONID lpExtensionID);
+LONG WINAPI phoneGetDevCaps(HPHONEAPP hPhoneApp, DWORD dwDeviceID,
+			    DWORD dwAPIVersion, DWORD dwExtVersion,
+			    LPPHONECAPS lpPhoneCaps);
+LONG WINAPI phoneOpen(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone,
+		      DWORD dwAPIVersion, DWORD dwExtVersion,
+		      DWORD_PTR dwCallbackInstance, DWORD dwPrivilege);
+LONG WINAPI phoneClose(HPHONE hPhone);
+LONG WINAPI phoneGetHookSwitch(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs);
+LONG WINAPI phoneSetHookSwitch(HPHONE hPhone, DWORD dwHookSwitchDevs,
+			       DWORD dwHookSwitchMode);
+LONG WINAPI phoneGetRing(HPHONE hPhone, LPDWORD lpdwRingMode,
+			 LPDWORD lpdwVolume);
+LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume);
+LONG WINAPI phoneGetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID,
+			       LPPHONEBUTTONINFO lpButtonInfo);
+LONG WINAPI phoneGetDisplay(HPHONE hPhone, LPVARSTRING lpDisplay);
+LONG WINAPI phoneSetDisplay(HPHONE hPhone, DWORD dwRow, DWORD dwColumn,
+			    LPCSTR lpsDisplay, DWORD dwSize);
+LONG WINAPI phoneGetLamp(HPHONE hPhone, DWORD dwButtonLampID,
+			 LPDWORD lpdwLampMode);
+LONG WINAPI phoneSetLamp(HPHONE hPhone, DWORD dwButtonLampID,
+			 DWORD dwLampMode);
+LONG WINAPI phoneGetVolume(HPHONE hPhone, DWORD dwHookSwitchDev,
+			   LPDWORD lpdwVolume);
+LONG WINAPI phoneSetVolume(HPHONE hPhone, DWORD dwHookSwitchDev,
+			   DWORD dwVolume);
+LONG WINAPI phoneGetGain(HPHONE hPhone, DWORD dwHookSwitchDev,
+			 LPDWORD lpdwGain);
+LONG WINAPI phoneSetGain(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain);
+LONG WINAPI phoneGetStatus(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus);
+LONG WINAPI phoneSetStatusMessages(HPHONE hPhone, DWORD dwPhoneStates,
+				   DWORD dwButtonModes, DWORD dwButtonStates);
+LONG WINAPI phoneGetStatusMessages(HPHONE hPhone, LPDWORD lpdwPhoneStates,
+				   LPDWORD lpdwButtonModes,
+				   LPDWORD lpdwButtonStates);
+LONG WINAPI phoneGetID(HPHONE hPhone, LPVARSTRING lpDeviceID,
+		       LPCSTR lpszDeviceClass);
+
+#define phoneInitializeExA	phoneInitializeEx
+#define phoneInitializeExW	phoneInitializeEx
+#define phoneGetDevCapsA	phoneGetDevCaps
+#define phoneGetDevCapsW	phoneGetDevCaps
+#define phoneGetButtonInfoA	phoneGetButtonInfo
+#define phoneGetButtonInfoW	phoneGetButtonInfo
+#define phoneGetStatusA		phoneGetStatus
+#define phoneGetStatusW		phoneGetStatus
+#define phoneGetIDA		phoneGetID
+#define phoneGetIDW		phoneGetID
 
 /* ---- call-center control (lib/agent*.c, lib/proxy*.c) ---- */
 
