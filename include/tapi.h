@@ -1712,6 +1712,481 @@ LONG WINAPI phoneGetID(HPHONE hPhone, LPVARSTRING lpDeviceID,
 
 /* ---- call-center control (lib/agent*.c, lib/proxy*.c) ---- */
 
+/*
+ * Call-center control (TAPI 2.0 agents, TAPI 2.2 agents, sessions, queues,
+ * groups).  libtapi itself keeps no agent state: every lineXxxAgent/Queue/
+ * Group function becomes a LINEPROXYREQUEST that the kernel relays to the
+ * ACD proxy application which opened the line with LINEOPENOPTION_PROXY
+ * (the request types it serves in LINECALLPARAMS dwDevSpecificSize/Offset,
+ * a DWORD array).  The proxy gets LINE_PROXYREQUEST (dwParam1 a
+ * LPLINEPROXYREQUEST owned by libtapi until lineProxyResponse); the
+ * requester gets a request ID at once and LINE_REPLY (dwParam2 the
+ * proxy's result) once its buffer holds the answer.  No proxy for the
+ * request type: LINEERR_OPERATIONUNAVAIL at once; a proxy that exits
+ * before answering: LINE_REPLY with LINEERR_OPERATIONFAILED.
+ * Strings are UTF-8 char as everywhere in this header.
+ */
+
+/* Handles the ACD proxy gives out (DWORD-sized, as HLINE). */
+typedef DWORD HAGENT, *LPHAGENT;			/* TAPI 2.2 */
+typedef DWORD HAGENTSESSION, *LPHAGENTSESSION;		/* TAPI 2.2 */
+
+#ifndef _TAPI_CY_DEFINED
+#define _TAPI_CY_DEFINED
+/* OLE currency: a 64-bit integer scaled by 10000 (LINEAGENTINFO rates). */
+typedef union tagCY {
+	struct {
+		DWORD Lo;
+		LONG Hi;
+	};
+	int64_t int64;
+} CY, *LPCY;
+/* OLE date: days since 1899-12-30, fraction is the time of day. */
+typedef double DATE;
+#endif
+
+/* LINEAGENTCAPS.dwFeatures, LINEAGENTSTATUS.dwAgentFeatures (TAPI 2.0) */
+#define LINEAGENTFEATURE_SETAGENTGROUP		0x00000001
+#define LINEAGENTFEATURE_SETAGENTSTATE		0x00000002
+#define LINEAGENTFEATURE_SETAGENTACTIVITY	0x00000004
+#define LINEAGENTFEATURE_AGENTSPECIFIC		0x00000008
+#define LINEAGENTFEATURE_GETAGENTACTIVITYLIST	0x00000010
+#define LINEAGENTFEATURE_GETAGENTGROUP		0x00000020
+
+/* lineSetAgentState, LINEAGENTSTATUS.dwState (TAPI 2.0) */
+#define LINEAGENTSTATE_LOGGEDOFF		0x00000001
+#define LINEAGENTSTATE_NOTREADY			0x00000002
+#define LINEAGENTSTATE_READY			0x00000004
+#define LINEAGENTSTATE_BUSYACD			0x00000008
+#define LINEAGENTSTATE_BUSYINCOMING		0x00000010
+#define LINEAGENTSTATE_BUSYOUTBOUND		0x00000020
+#define LINEAGENTSTATE_BUSYOTHER		0x00000040
+#define LINEAGENTSTATE_WORKINGAFTERCALL		0x00000080
+#define LINEAGENTSTATE_UNKNOWN			0x00000100
+#define LINEAGENTSTATE_UNAVAIL			0x00000200
+
+/* LINE_AGENTSTATUS dwParam2 (TAPI 2.0) */
+#define LINEAGENTSTATUS_GROUP			0x00000001
+#define LINEAGENTSTATUS_STATE			0x00000002
+#define LINEAGENTSTATUS_NEXTSTATE		0x00000004
+#define LINEAGENTSTATUS_ACTIVITY		0x00000008
+#define LINEAGENTSTATUS_ACTIVITYLIST		0x00000010
+#define LINEAGENTSTATUS_GROUPLIST		0x00000020
+#define LINEAGENTSTATUS_CAPSCHANGE		0x00000040
+#define LINEAGENTSTATUS_VALIDSTATES		0x00000080
+#define LINEAGENTSTATUS_VALIDNEXTSTATES		0x00000100
+
+/* lineSetAgentStateEx, LINEAGENTINFO.dwAgentState (TAPI 2.2) */
+#define LINEAGENTSTATEEX_NOTREADY		0x00000001
+#define LINEAGENTSTATEEX_READY			0x00000002
+#define LINEAGENTSTATEEX_BUSYACD		0x00000004
+#define LINEAGENTSTATEEX_BUSYINCOMING		0x00000008
+#define LINEAGENTSTATEEX_BUSYOUTGOING		0x00000010
+#define LINEAGENTSTATEEX_UNKNOWN		0x00000020
+#define LINEAGENTSTATEEX_RELEASED		0x00000040
+
+/* LINE_AGENTSTATUSEX dwParam2 (dwParam1 the HAGENT) (TAPI 2.2) */
+#define LINEAGENTSTATUSEX_NEWAGENT		0x00000001
+#define LINEAGENTSTATUSEX_STATE			0x00000002
+#define LINEAGENTSTATUSEX_UPDATEINFO		0x00000004
+
+/* lineSetAgentSessionState, LINEAGENTSESSIONINFO (TAPI 2.2) */
+#define LINEAGENTSESSIONSTATE_NOTREADY		0x00000001
+#define LINEAGENTSESSIONSTATE_READY		0x00000002
+#define LINEAGENTSESSIONSTATE_BUSYONCALL	0x00000004
+#define LINEAGENTSESSIONSTATE_BUSYWRAPUP	0x00000008
+#define LINEAGENTSESSIONSTATE_ENDED		0x00000010
+#define LINEAGENTSESSIONSTATE_RELEASED		0x00000020
+
+/* LINE_AGENTSESSIONSTATUS dwParam2 (dwParam1 the HAGENTSESSION) */
+#define LINEAGENTSESSIONSTATUS_NEWSESSION	0x00000001
+#define LINEAGENTSESSIONSTATUS_STATE		0x00000002
+#define LINEAGENTSESSIONSTATUS_UPDATEINFO	0x00000004
+
+/* LINE_QUEUESTATUS dwParam2 (dwParam1 the queue ID) (TAPI 2.2) */
+#define LINEQUEUESTATUS_UPDATEINFO		0x00000001
+#define LINEQUEUESTATUS_NEWQUEUE		0x00000002
+#define LINEQUEUESTATUS_QUEUEREMOVED		0x00000004
+
+/* LINE_GROUPSTATUS dwParam1 (TAPI 2.2) */
+#define LINEGROUPSTATUS_NEWGROUP		0x00000001
+#define LINEGROUPSTATUS_GROUPREMOVED		0x00000002
+
+/* LINE_PROXYSTATUS dwParam1 (dwParam2 the request type) (TAPI 2.2) */
+#define LINEPROXYSTATUS_OPEN			0x00000001
+#define LINEPROXYSTATUS_CLOSE			0x00000002
+#define LINEPROXYSTATUS_ALLOPENFORACD		0x00000004
+
+typedef struct lineagentactivityentry_tag {	/* TAPI 2.0 */
+	DWORD dwID;
+	DWORD dwNameSize;
+	DWORD dwNameOffset;
+} LINEAGENTACTIVITYENTRY, *LPLINEAGENTACTIVITYENTRY;
+
+typedef struct lineagentactivitylist_tag {	/* TAPI 2.0 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* LINEAGENTACTIVITYENTRY array */
+	DWORD dwListOffset;
+} LINEAGENTACTIVITYLIST, *LPLINEAGENTACTIVITYLIST;
+
+typedef struct lineagentcaps_tag {		/* TAPI 2.0 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwAgentHandlerInfoSize;
+	DWORD dwAgentHandlerInfoOffset;
+	DWORD dwCapsVersion;
+	DWORD dwFeatures;		/* LINEAGENTFEATURE_ */
+	DWORD dwStates;			/* LINEAGENTSTATE_ */
+	DWORD dwNextStates;
+	DWORD dwMaxNumGroupEntries;
+	DWORD dwAgentStatusMessages;	/* LINEAGENTSTATUS_ */
+	DWORD dwNumAgentExtensionIDs;
+	DWORD dwAgentExtensionIDListSize;	/* LINEEXTENSIONID array */
+	DWORD dwAgentExtensionIDListOffset;
+#if TAPI_CURRENT_VERSION >= 0x00020002
+	GUID ProxyGUID;
+#endif
+} LINEAGENTCAPS, *LPLINEAGENTCAPS;
+
+typedef struct lineagentgroupentry_tag {	/* TAPI 2.0 */
+	struct {
+		DWORD dwGroupID1;
+		DWORD dwGroupID2;
+		DWORD dwGroupID3;
+		DWORD dwGroupID4;
+	} GroupID;
+	DWORD dwNameSize;
+	DWORD dwNameOffset;
+} LINEAGENTGROUPENTRY, *LPLINEAGENTGROUPENTRY;
+
+typedef struct lineagentgrouplist_tag {		/* TAPI 2.0 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* LINEAGENTGROUPENTRY array */
+	DWORD dwListOffset;
+} LINEAGENTGROUPLIST, *LPLINEAGENTGROUPLIST;
+
+typedef struct lineagentstatus_tag {		/* TAPI 2.0 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwGroupListSize;		/* LINEAGENTGROUPENTRY array */
+	DWORD dwGroupListOffset;
+	DWORD dwState;			/* LINEAGENTSTATE_ */
+	DWORD dwNextState;
+	DWORD dwActivityID;
+	DWORD dwActivitySize;
+	DWORD dwActivityOffset;
+	DWORD dwAgentFeatures;		/* LINEAGENTFEATURE_ */
+	DWORD dwValidStates;
+	DWORD dwValidNextStates;
+} LINEAGENTSTATUS, *LPLINEAGENTSTATUS;
+
+typedef struct lineagententry_tag {		/* TAPI 2.2 */
+	HAGENT hAgent;
+	DWORD dwNameSize;
+	DWORD dwNameOffset;
+	DWORD dwIDSize;
+	DWORD dwIDOffset;
+	DWORD dwPINSize;
+	DWORD dwPINOffset;
+} LINEAGENTENTRY, *LPLINEAGENTENTRY;
+
+typedef struct lineagentlist_tag {		/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* LINEAGENTENTRY array */
+	DWORD dwListOffset;
+} LINEAGENTLIST, *LPLINEAGENTLIST;
+
+typedef struct lineagentinfo_tag {		/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwAgentState;		/* LINEAGENTSTATEEX_ */
+	DWORD dwNextAgentState;
+	DWORD dwMeasurementPeriod;	/* s */
+	CY cyOverallCallRate;
+	DWORD dwNumberOfACDCalls;
+	DWORD dwNumberOfIncomingCalls;
+	DWORD dwNumberOfOutgoingCalls;
+	DWORD dwTotalACDTalkTime;	/* s */
+	DWORD dwTotalACDCallTime;
+	DWORD dwTotalACDWrapUpTime;
+} LINEAGENTINFO, *LPLINEAGENTINFO;
+
+typedef struct lineagentsessionentry_tag {	/* TAPI 2.2 */
+	HAGENTSESSION hAgentSession;
+	HAGENT hAgent;
+	GUID GroupID;
+	DWORD dwWorkingAddressID;
+} LINEAGENTSESSIONENTRY, *LPLINEAGENTSESSIONENTRY;
+
+typedef struct lineagentsessionlist_tag {	/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* LINEAGENTSESSIONENTRY array */
+	DWORD dwListOffset;
+} LINEAGENTSESSIONLIST, *LPLINEAGENTSESSIONLIST;
+
+typedef struct lineagentsessioninfo_tag {	/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwAgentSessionState;	/* LINEAGENTSESSIONSTATE_ */
+	DWORD dwNextAgentSessionState;
+	DATE dateSessionStartTime;
+	DWORD dwSessionDuration;	/* s */
+	DWORD dwNumberOfCalls;
+	DWORD dwTotalTalkTime;
+	DWORD dwAverageTalkTime;
+	DWORD dwTotalCallTime;
+	DWORD dwAverageCallTime;
+	DWORD dwTotalWrapUpTime;
+	DWORD dwAverageWrapUpTime;
+	CY cyACDCallRate;
+	DWORD dwLongestTimeToAnswer;
+	DWORD dwAverageTimeToAnswer;
+} LINEAGENTSESSIONINFO, *LPLINEAGENTSESSIONINFO;
+
+typedef struct linequeueentry_tag {		/* TAPI 2.2 */
+	DWORD dwQueueID;
+	DWORD dwNameSize;
+	DWORD dwNameOffset;
+} LINEQUEUEENTRY, *LPLINEQUEUEENTRY;
+
+typedef struct linequeuelist_tag {		/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* LINEQUEUEENTRY array */
+	DWORD dwListOffset;
+} LINEQUEUELIST, *LPLINEQUEUELIST;
+
+typedef struct linequeueinfo_tag {		/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwMeasurementPeriod;	/* s */
+	DWORD dwTotalCallsQueued;
+	DWORD dwCurrentCallsQueued;
+	DWORD dwTotalCallsAbandoned;
+	DWORD dwTotalCallsFlowedIn;
+	DWORD dwTotalCallsFlowedOut;
+	DWORD dwLongestEverWaitTime;	/* s */
+	DWORD dwCurrentLongestWaitTime;
+	DWORD dwAverageWaitTime;
+	DWORD dwFinalDisposition;
+} LINEQUEUEINFO, *LPLINEQUEUEINFO;
+
+typedef struct lineproxyrequestlist_tag {	/* TAPI 2.2 */
+	DWORD dwTotalSize;
+	DWORD dwNeededSize;
+	DWORD dwUsedSize;
+	DWORD dwNumEntries;
+	DWORD dwListSize;		/* DWORD array of LINEPROXYREQUEST_ */
+	DWORD dwListOffset;
+} LINEPROXYREQUESTLIST, *LPLINEPROXYREQUESTLIST;
+
+/*
+ * What LINE_PROXYREQUEST hands the proxy, and what lineProxyResponse
+ * sends back.  dwSize covers the union member of dwRequestType and the
+ * variable data after it; the embedded structures' dwTotalSize is the
+ * room the requester gave (the proxy fills up to it and sets
+ * dwNeededSize/dwUsedSize as for any TAPI structure).
+ */
+typedef struct lineproxyrequest_tag {		/* TAPI 2.0 */
+	DWORD dwSize;
+	DWORD dwClientMachineNameSize;
+	DWORD dwClientMachineNameOffset;
+	DWORD dwClientUserNameSize;
+	DWORD dwClientUserNameOffset;
+	DWORD dwClientAppAPIVersion;
+	DWORD dwRequestType;		/* LINEPROXYREQUEST_ */
+	union {
+		struct {
+			DWORD dwAddressID;
+			LINEAGENTGROUPLIST GroupList;
+		} SetAgentGroup;
+		struct {
+			DWORD dwAddressID;
+			DWORD dwAgentState;
+			DWORD dwNextAgentState;
+		} SetAgentState;
+		struct {
+			DWORD dwAddressID;
+			DWORD dwActivityID;
+		} SetAgentActivity;
+		struct {
+			DWORD dwAddressID;
+			LINEAGENTCAPS AgentCaps;
+		} GetAgentCaps;
+		struct {
+			DWORD dwAddressID;
+			LINEAGENTSTATUS AgentStatus;
+		} GetAgentStatus;
+		struct {
+			DWORD dwAddressID;
+			DWORD dwAgentExtensionIDIndex;
+			DWORD dwSize;
+			BYTE Params[1];
+		} AgentSpecific;
+		struct {
+			DWORD dwAddressID;
+			LINEAGENTACTIVITYLIST ActivityList;
+		} GetAgentActivityList;
+		struct {
+			DWORD dwAddressID;
+			LINEAGENTGROUPLIST GroupList;
+		} GetAgentGroupList;
+		struct {			/* TAPI 2.2 from here */
+			HAGENT hAgent;
+			DWORD dwAgentIDSize;
+			DWORD dwAgentIDOffset;
+			DWORD dwAgentPINSize;
+			DWORD dwAgentPINOffset;
+		} CreateAgent;
+		struct {
+			HAGENT hAgent;
+			DWORD dwAgentState;
+			DWORD dwNextAgentState;
+		} SetAgentStateEx;
+		struct {
+			HAGENT hAgent;
+			DWORD dwMeasurementPeriod;
+		} SetAgentMeasurementPeriod;
+		struct {
+			HAGENT hAgent;
+			LINEAGENTINFO AgentInfo;
+		} GetAgentInfo;
+		struct {
+			HAGENTSESSION hAgentSession;
+			DWORD dwAgentPINSize;
+			DWORD dwAgentPINOffset;
+			HAGENT hAgent;
+			GUID GroupID;
+			DWORD dwWorkingAddressID;
+		} CreateAgentSession;
+		struct {
+			HAGENT hAgent;
+			LINEAGENTSESSIONLIST SessionList;
+		} GetAgentSessionList;
+		struct {
+			HAGENTSESSION hAgentSession;
+			LINEAGENTSESSIONINFO SessionInfo;
+		} GetAgentSessionInfo;
+		struct {
+			HAGENTSESSION hAgentSession;
+			DWORD dwAgentSessionState;
+			DWORD dwNextAgentSessionState;
+		} SetAgentSessionState;
+		struct {
+			GUID GroupID;
+			LINEQUEUELIST QueueList;
+		} GetQueueList;
+		struct {
+			DWORD dwQueueID;
+			DWORD dwMeasurementPeriod;
+		} SetQueueMeasurementPeriod;
+		struct {
+			DWORD dwQueueID;
+			LINEQUEUEINFO QueueInfo;
+		} GetQueueInfo;
+		struct {
+			LINEAGENTGROUPLIST GroupList;
+		} GetGroupList;
+	};
+} LINEPROXYREQUEST, *LPLINEPROXYREQUEST;
+
+/* TAPI 2.0 agent functions: asynchronous, served by the line's proxy. */
+LONG WINAPI lineGetAgentCaps(HLINEAPP hLineApp, DWORD dwDeviceID,
+			     DWORD dwAddressID, DWORD dwAppAPIVersion,
+			     LPLINEAGENTCAPS lpAgentCaps);
+LONG WINAPI lineGetAgentStatus(HLINE hLine, DWORD dwAddressID,
+			       LPLINEAGENTSTATUS lpAgentStatus);
+LONG WINAPI lineGetAgentActivityList(HLINE hLine, DWORD dwAddressID,
+				     LPLINEAGENTACTIVITYLIST lpAgentActivityList);
+LONG WINAPI lineGetAgentGroupList(HLINE hLine, DWORD dwAddressID,
+				  LPLINEAGENTGROUPLIST lpAgentGroupList);
+LONG WINAPI lineSetAgentActivity(HLINE hLine, DWORD dwAddressID,
+				 DWORD dwActivityID);
+LONG WINAPI lineSetAgentGroup(HLINE hLine, DWORD dwAddressID,
+			      LPLINEAGENTGROUPLIST lpAgentGroupList);
+LONG WINAPI lineSetAgentState(HLINE hLine, DWORD dwAddressID,
+			      DWORD dwAgentState, DWORD dwNextAgentState);
+LONG WINAPI lineAgentSpecific(HLINE hLine, DWORD dwAddressID,
+			      DWORD dwAgentExtensionIDIndex, LPVOID lpParams,
+			      DWORD dwSize);
+
+/* TAPI 2.2 agent, session, queue and group functions: asynchronous. */
+LONG WINAPI lineCreateAgent(HLINE hLine, LPSTR lpszAgentID,
+			    LPSTR lpszAgentPIN, LPHAGENT lphAgent);
+LONG WINAPI lineGetAgentInfo(HLINE hLine, HAGENT hAgent,
+			     LPLINEAGENTINFO lpAgentInfo);
+LONG WINAPI lineSetAgentStateEx(HLINE hLine, HAGENT hAgent,
+				DWORD dwAgentState, DWORD dwNextAgentState);
+LONG WINAPI lineSetAgentMeasurementPeriod(HLINE hLine, HAGENT hAgent,
+					  DWORD dwMeasurementPeriod);
+LONG WINAPI lineCreateAgentSession(HLINE hLine, HAGENT hAgent,
+				   LPSTR lpszAgentPIN,
+				   DWORD dwWorkingAddressID, LPGUID lpGroupID,
+				   LPHAGENTSESSION lphAgentSession);
+LONG WINAPI lineGetAgentSessionList(HLINE hLine, HAGENT hAgent,
+				    LPLINEAGENTSESSIONLIST lpAgentSessionList);
+LONG WINAPI lineGetAgentSessionInfo(HLINE hLine, HAGENTSESSION hAgentSession,
+				    LPLINEAGENTSESSIONINFO lpAgentSessionInfo);
+LONG WINAPI lineSetAgentSessionState(HLINE hLine,
+				     HAGENTSESSION hAgentSession,
+				     DWORD dwAgentSessionState,
+				     DWORD dwNextAgentSessionState);
+LONG WINAPI lineGetQueueList(HLINE hLine, LPGUID lpGroupID,
+			     LPLINEQUEUELIST lpQueueList);
+LONG WINAPI lineGetQueueInfo(HLINE hLine, DWORD dwQueueID,
+			     LPLINEQUEUEINFO lpLineQueueInfo);
+LONG WINAPI lineSetQueueMeasurementPeriod(HLINE hLine, DWORD dwQueueID,
+					  DWORD dwMeasurementPeriod);
+LONG WINAPI lineGetGroupList(HLINE hLine, LPLINEAGENTGROUPLIST lpGroupList);
+
+/* The proxy side, and which request types have a proxy (synchronous). */
+LONG WINAPI lineGetProxyStatus(HLINEAPP hLineApp, DWORD dwDeviceID,
+			       DWORD dwAppAPIVersion,
+			       LPLINEPROXYREQUESTLIST lpLineProxyReqestList);
+LONG WINAPI lineProxyResponse(HLINE hLine, LPLINEPROXYREQUEST lpProxyRequest,
+			      DWORD dwResult);
+LONG WINAPI lineProxyMessage(HLINE hLine, HCALL hCall, DWORD dwMsg,
+			     DWORD dwParam1, DWORD dwParam2, DWORD dwParam3);
+
+#define lineGetAgentCapsA		lineGetAgentCaps
+#define lineGetAgentCapsW		lineGetAgentCaps
+#define lineGetAgentStatusA		lineGetAgentStatus
+#define lineGetAgentStatusW		lineGetAgentStatus
+#define lineGetAgentActivityListA	lineGetAgentActivityList
+#define lineGetAgentActivityListW	lineGetAgentActivityList
+#define lineGetAgentGroupListA		lineGetAgentGroupList
+#define lineGetAgentGroupListW		lineGetAgentGroupList
+#define lineCreateAgentA		lineCreateAgent
+#define lineCreateAgentW		lineCreateAgent
+#define lineCreateAgentSessionA		lineCreateAgentSession
+#define lineCreateAgentSessionW		lineCreateAgentSession
+#define lineGetQueueListA		lineGetQueueList
+#define lineGetQueueListW		lineGetQueueList
+#define lineGetGroupListA		lineGetGroupList
+#define lineGetGroupListW		lineGetGroupList
+#define lineGetProxyStatusA		lineGetProxyStatus
+#define lineGetProxyStatusW		lineGetProxyStatus
+
 /* The A and W names of Windows' headers, for source compatibility. */
 #define lineInitializeExA	lineInitializeEx
 #define lineInitializeExW	lineInitializeEx
