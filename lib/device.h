@@ -185,6 +185,13 @@ struct tapi_backend {
 	/* the channel's ALSA PCM name (device_pcm.c); NULL: none */
 	int (*pcm_name)(const struct tapi_dev_info *info, char *buf,
 			size_t size);
+	/*
+	 * optional: the ALSA card that belongs to the channel's own USB
+	 * device (a handset's snd-usb-audio), as its id and number
+	 * (device_sound.c); -ENOENT: none
+	 */
+	int (*sound_card)(const struct tapi_dev_info *info, char *id,
+			  size_t size, int *number);
 };
 
 extern const struct tapi_backend tapi_real_backend;
@@ -199,6 +206,11 @@ int tapi_pcm_name_in(const char *root, const char *card_name,
 		     unsigned int index, char *buf, size_t size);
 int tapi_pcm_name(const struct tapi_dev_info *info, char *buf, size_t size);
 
+/* device_sound.c */
+
+int tapi_sound_card_of(const struct tapi_dev_info *info, char *id,
+		       size_t size, int *number);
+
 /* registry.c */
 
 int tapi_registry_update(const struct tapi_dev_list *list, uint32_t *count);
@@ -206,6 +218,8 @@ int tapi_registry_refresh(uint32_t *count);
 int tapi_registry_lookup(uint32_t device_id, struct tapi_dev_info *info);
 int tapi_registry_find_channel(unsigned int channel, uint32_t *device_id);
 int tapi_registry_phone_id(uint32_t device_id, uint32_t *phone_id);
+int tapi_registry_phone_line(uint32_t phone_id, uint32_t *device_id);
+uint32_t tapi_registry_phone_count(void);
 uint32_t tapi_registry_present(bool *present, uint32_t max);
 void tapi_registry_reset(void);
 

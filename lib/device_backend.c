@@ -146,6 +146,7 @@ const struct tapi_backend tapi_real_backend = {
 	.open = real_open,
 	.monitor_open = tapi_nl_monitor_open,
 	.pcm_name = tapi_pcm_name,
+	.sound_card = tapi_sound_card_of,
 };
 
 static const struct tapi_backend *_Atomic current_backend = &tapi_real_backend;

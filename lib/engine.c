@@ -450,6 +450,8 @@ static void refresh_devices(void)
 			}
 		}
 	}
+	/* the stations among them are phones too */
+	tapi_phones_devices_changed(before, n_before, after, n_after);
 	tapi_engine_unlock();
 	for (size_t i = 0; i < napps; i++)
 		tapi_app_put(apps[i]);

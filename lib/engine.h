@@ -462,4 +462,125 @@ int tapi_handoff_socket_fd(void);
 void tapi_handoff_socket_read(void);
 void tapi_handoff_socket_close(void);
 
+/* ---------------------------------------------------------------------- */
+/* phone*.c - phone devices: the stations (FXS ports, handsets) as TAPI    */
+/* phones.  A phone device rides on the line device of its channel (which  */
+/* holds the open channel and is polled by the engine thread); its events  */
+/* reach tapi_phonedev_event() from tapi_linedev_event().                  */
+
+#define TAPI_PHONE_KEYPAD_BUTTONS 16	/* '0'-'9' '*' '#' 'A'-'D' */
+#define TAPI_PHONE_BUTTONS_MAX	32
+#define TAPI_PHONE_RING_MODES	4	/* phone_ring.c's cadences */
+#define TAPI_PHONE_KEY_FLASH	'!'	/* the FLASH button's key: TAPI_EV_FLASH */
+/* PHONE_STATE messages the engine sends (phoneSetStatusMessages) */
+#define TAPI_PHONE_STATES	(PHONESTATE_OTHER | PHONESTATE_CONNECTED |	\
+				 PHONESTATE_DISCONNECTED |		\
+				 PHONESTATE_OWNER | PHONESTATE_MONITORS |	\
+				 PHONESTATE_RINGMODE |			\
+				 PHONESTATE_RINGVOLUME |		\
+				 PHONESTATE_HANDSETHOOKSWITCH |		\
+				 PHONESTATE_HANDSETVOLUME |		\
+				 PHONESTATE_HANDSETGAIN |		\
+				 PHONESTATE_REINIT |			\
+				 PHONESTATE_CAPSCHANGE |		\
+				 PHONESTATE_REMOVED)
+/* Every PHONESTATE_ bit a version defines */
+#define TAPI_PHONE_STATES_1_3	0x003FFFFF
+#define TAPI_PHONE_STATES_1_4	0x00FFFFFF
+#define TAPI_PHONE_BUTTON_MODES	0x0000003F
+#define TAPI_PHONE_BUTTON_STATES_1_3 0x00000003
+#define TAPI_PHONE_BUTTON_STATES_1_4 0x0000000F
+
+struct tapi_phone;
+
+/* One button of a phone: what it is and what reports it. */
+struct tapi_phone_button {
+	char key;			/* TAPI_EV_KEY/DIGIT value, 0 = none */
+	DWORD mode;			/* PHONEBUTTONMODE_ */
+	DWORD function;			/* PHONEBUTTONFUNCTION_ */
+	const char *text;		/* dwButtonText */
+};
+
+struct tapi_phonedev {
+	struct tapi_phonedev *next;	/* (E) the list of phone devices */
+	unsigned int refs;		/* (E) open HPHONEs */
+	DWORD phone_id;
+	DWORD line_id;			/* the line device of the channel */
+	struct tapi_dev_info info;	/* as enumerated */
+	struct tapi_linedev *ld;	/* (E) referenced; NULL once removed */
+	struct tapi_phone *phones;	/* (E) open HPHONEs, in open order */
+	bool removed;			/* (E) */
+	DWORD hook_mode;		/* (E) PHONEHOOKSWITCHMODE_ */
+	DWORD ring_mode;		/* (E) 0 = silent */
+	DWORD ring_volume;		/* (E) 0..0xFFFF */
+	DWORD button_state[TAPI_PHONE_BUTTONS_MAX];	/* (E) UP/DOWN */
+};
+
+struct tapi_phone {
+	struct tapi_object obj;
+	HPHONE handle;
+	struct tapi_app *app;		/* referenced */
+	struct tapi_phonedev *dev;	/* (E) NULL once closed */
+	struct tapi_phone *next;	/* (E) in dev->phones */
+	DWORD version;			/* negotiated */
+	DWORD privilege;		/* PHONEPRIVILEGE_ */
+	DWORD_PTR instance;		/* dwCallbackInstance */
+	DWORD phone_states;		/* (E) phoneSetStatusMessages */
+	DWORD button_modes;		/* (E) */
+	DWORD button_states;		/* (E) */
+};
+
+/* phone_app.c - HPHONEAPP: an application of the phone API */
+extern struct tapi_handle_table tapi_phone_apps;
+LONG tapi_phone_app_lookup(HPHONEAPP handle, struct tapi_app **app_out);
+
+/* phonedev.c - phone devices and what happens on them */
+LONG tapi_phonedev_get(DWORD phone_id, DWORD privilege,
+		       struct tapi_phonedev **pd_out);
+void tapi_phonedev_put(struct tapi_phonedev *pd);
+void tapi_phonedev_event(struct tapi_linedev *ld, const struct tapi_event *ev);
+void tapi_phonedev_removed(struct tapi_linedev *ld);
+void tapi_phonedev_post_state(struct tapi_phonedev *pd, DWORD state, DWORD p2,
+			      const struct tapi_phone *except);
+DWORD tapi_phonedev_count(const struct tapi_phonedev *pd, DWORD privilege);
+void tapi_phones_devices_changed(const bool *before, uint32_t n_before,
+				 const bool *after, uint32_t n_after);
+struct tapi_chan *tapi_phonedev_chan(const struct tapi_phonedev *pd);
+
+/* phone_open.c - HPHONE objects */
+extern struct tapi_handle_table tapi_phones;
+LONG tapi_phone_begin(HPHONE handle, struct tapi_phone **ph_out);
+LONG tapi_phone_begin_owner(HPHONE handle, struct tapi_phone **ph_out);
+void tapi_phone_end(struct tapi_phone *ph);
+void tapi_phone_post(const struct tapi_phone *ph, DWORD message,
+		     DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
+LONG tapi_phone_reply(struct tapi_phone *ph, LONG result);
+void tapi_phones_close_app(struct tapi_app *app);
+
+/* phone_button.c - the buttons of a phone */
+DWORD tapi_phone_button_count(const struct tapi_dev_info *info);
+const struct tapi_phone_button *
+tapi_phone_button(const struct tapi_dev_info *info, DWORD id);
+int tapi_phone_button_of_key(const struct tapi_dev_info *info, char key);
+
+/* phone_ring.c - ring modes as cadences */
+const struct tapi_ring *tapi_phone_ring_cadence(DWORD mode);
+
+/* phone_caps.c */
+DWORD tapi_phone_features(const struct tapi_dev_info *info);
+DWORD tapi_phone_fixed_size(size_t v1_3, size_t v1_4, size_t v2_0,
+			    size_t v2_2, DWORD version);
+
+/* phone_mixer.c - volume and gain through the device's ALSA mixer */
+enum tapi_mixer_dir {
+	TAPI_MIXER_VOLUME,	/* playback: what the user hears */
+	TAPI_MIXER_GAIN,	/* capture: the microphone */
+};
+bool tapi_mixer_present(const struct tapi_dev_info *info,
+			enum tapi_mixer_dir dir);
+int tapi_mixer_get(const struct tapi_dev_info *info, enum tapi_mixer_dir dir,
+		   DWORD *level);
+int tapi_mixer_set(const struct tapi_dev_info *info, enum tapi_mixer_dir dir,
+		   DWORD level);
+
 #endif /* TAPI_LIB_ENGINE_H */

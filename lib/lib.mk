@@ -18,7 +18,7 @@ LIBTAPI_SRCS := $(wildcard lib/*.c)
 LIBTAPI_DSP_SRCS := kernel/dsp/tone_zones.c
 LIBTAPI_OBJS := $(patsubst lib/%.c,$(LIBTAPI_DIR)/obj/%.o,$(LIBTAPI_SRCS)) \
 		$(patsubst kernel/dsp/%.c,$(LIBTAPI_DIR)/obj/dsp_%.o,$(LIBTAPI_DSP_SRCS))
-LIBTAPI_PKGS := libudev libnl-genl-3.0
+LIBTAPI_PKGS := libudev libnl-genl-3.0 alsa
 LIBTAPI_DEPS_CFLAGS := $(shell pkg-config --cflags $(LIBTAPI_PKGS) 2>/dev/null)
 LIBTAPI_DEPS_LIBS := $(shell pkg-config --libs $(LIBTAPI_PKGS) 2>/dev/null) -pthread -lm
 LIBTAPI_CFLAGS = $(USER_CFLAGS) -fPIC -fvisibility=hidden -pthread \

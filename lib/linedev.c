@@ -593,6 +593,7 @@ void tapi_linedev_event(struct tapi_linedev *ld, const struct tapi_event *ev)
 {
 	tapi_debug("channel %u: event %u value %u duration %u", ld->info.channel,
 		   ev->type, ev->value, ev->duration_ms);
+	tapi_phonedev_event(ld, ev);	/* phones of the channel first */
 	switch (ev->type) {
 	case TAPI_EV_RING:
 		if (ev->value && ld->info.signalling == TAPI_SIG_FXO) {
@@ -720,6 +721,7 @@ void tapi_linedev_removed(struct tapi_linedev *ld)
 		return;
 	ld->removed = true;
 	ld->refs++;	/* the lines' references go below */
+	tapi_phonedev_removed(ld);	/* its phones give theirs up */
 	if (ld->call) {
 		ld->call->info.cause = TAPI_CAUSE_REMOVED;
 		tapi_call_end(ld->call, LINEDISCONNECTMODE_UNAVAIL);

@@ -119,6 +119,10 @@ LONG tapi_check_array(const void *p, DWORD count, DWORD max, LONG err);
 /* error.c - -errno to LINEERR_ at the API boundary */
 LONG tapi_lineerr_from_errno(int err);
 
+/* phone_error.c - LINEERR_ and -errno as PHONEERR_ at the phone API */
+LONG tapi_phoneerr_from_lineerr(LONG err);
+LONG tapi_phoneerr_from_errno(int err);
+
 /* ---------------------------------------------------------------------- */
 /* handle.c - generation-counted, thread-safe handle tables               */
 
@@ -132,6 +136,8 @@ enum tapi_handle_kind {
 	TAPI_HANDLE_LINEAPP = 1,
 	TAPI_HANDLE_LINE = 2,
 	TAPI_HANDLE_CALL = 3,
+	TAPI_HANDLE_PHONEAPP = 4,
+	TAPI_HANDLE_PHONE = 5,
 	/* add new kinds above here; at most 7 */
 };
 

@@ -189,6 +189,44 @@ int tapi_registry_phone_id(uint32_t device_id, uint32_t *phone_id)
 }
 
 /**
+ * tapi_registry_phone_line() - the line device ID of a phone's channel
+ * @phone_id: a phone device ID
+ * @device_id: out
+ *
+ * Return: 0; -ERANGE for a phone ID never handed out.
+ */
+int tapi_registry_phone_line(uint32_t phone_id, uint32_t *device_id)
+{
+	int err = -ERANGE;
+
+	pthread_mutex_lock(&registry.lock);
+	for (uint32_t i = 0; i < registry.count; i++) {
+		if (registry.entries[i].phone_id == phone_id) {
+			*device_id = i;
+			err = 0;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&registry.lock);
+	return err;
+}
+
+/**
+ * tapi_registry_phone_count() - the number of phone device IDs
+ *
+ * Return: the phone IDs handed out so far, present or not.
+ */
+uint32_t tapi_registry_phone_count(void)
+{
+	uint32_t n;
+
+	pthread_mutex_lock(&registry.lock);
+	n = registry.phones;
+	pthread_mutex_unlock(&registry.lock);
+	return n;
+}
+
+/**
  * tapi_registry_present() - which device IDs have a channel now
  * @present: out: one flag per ID, room for @max
  * @max: entries of @present

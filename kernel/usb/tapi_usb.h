@@ -42,14 +42,14 @@
  * keypad as its characters, the other buttons as these letters and signs
  * (none of them a DTMF digit).
  */
-#define TAPI_USB_KEY_UP		'u'	/* menu rocker up */
-#define TAPI_USB_KEY_DOWN	'd'	/* menu rocker down */
-#define TAPI_USB_KEY_LEFT	'l'	/* left arrow, "IN" */
-#define TAPI_USB_KEY_RIGHT	'r'	/* right arrow, "OUT" */
-#define TAPI_USB_KEY_VOLUME_UP	'+'
-#define TAPI_USB_KEY_VOLUME_DOWN '-'
-#define TAPI_USB_KEY_MUTE	'm'	/* playback (speaker) mute */
-#define TAPI_USB_KEY_MIC_MUTE	'M'	/* record (microphone) mute */
+#define TAPI_USB_KEY_UP		TAPI_KEY_UP
+#define TAPI_USB_KEY_DOWN	TAPI_KEY_DOWN
+#define TAPI_USB_KEY_LEFT	TAPI_KEY_LEFT
+#define TAPI_USB_KEY_RIGHT	TAPI_KEY_RIGHT
+#define TAPI_USB_KEY_VOLUME_UP	TAPI_KEY_VOLUME_UP
+#define TAPI_USB_KEY_VOLUME_DOWN TAPI_KEY_VOLUME_DOWN
+#define TAPI_USB_KEY_MUTE	TAPI_KEY_MUTE
+#define TAPI_USB_KEY_MIC_MUTE	TAPI_KEY_MIC_MUTE
 /* Not reported as keys: they move the hook (struct usb_handset_model). */
 #define TAPI_USB_KEY_PICKUP	'P'
 #define TAPI_USB_KEY_HANGUP	'H'

@@ -207,6 +207,19 @@ enum tapi_event_type {
 	__TAPI_EV_CNT
 };
 
+/*
+ * TAPI_EV_KEY values: a keypad's keys are their characters ('0'-'9', '*',
+ * '#'); a handset's other keys are these (none of them a DTMF digit).
+ */
+#define TAPI_KEY_UP		'u'	/* menu rocker up */
+#define TAPI_KEY_DOWN		'd'	/* menu rocker down */
+#define TAPI_KEY_LEFT		'l'	/* left arrow, "IN" */
+#define TAPI_KEY_RIGHT		'r'	/* right arrow, "OUT" */
+#define TAPI_KEY_VOLUME_UP	'+'
+#define TAPI_KEY_VOLUME_DOWN	'-'
+#define TAPI_KEY_MUTE		'm'	/* playback (speaker) mute */
+#define TAPI_KEY_MIC_MUTE	'M'	/* record (microphone) mute */
+
 #define TAPI_EV_MASK(type)	(1U << (type))
 #define TAPI_EV_MASK_ALL	((1U << __TAPI_EV_CNT) - 2)
 /*
