@@ -3,10 +3,14 @@
  * cm109-emu: a CM109 USB handset, emulated with a configfs USB gadget.
  *
  * Makes the gadget /sys/kernel/config/usb_gadget/<name> with the CM109's
- * USB ID 0d8c:000e and one HID function of its report format (4-byte
- * input and output reports, no report IDs; output reports come as HID
- * SET_REPORT on the control pipe, as the chip takes them), binds it to a
- * UDC (dummy_hcd's in the test VM) and then plays the handset:
+ * USB ID 0d8c:000e and, as on the chip, a USB audio class 1 function
+ * (interfaces 0-2: control, speaker and microphone streaming; 48 kHz mono
+ * 16-bit each way, with volume and mute) followed by the HID function at
+ * interface 3 (4-byte input and output reports, no report IDs; output
+ * reports come as HID SET_REPORT on the control pipe, as the chip takes
+ * them).  It binds the gadget to a UDC (dummy_hcd's in the test VM; the
+ * audio needs the isochronous endpoints of tests/usb/dummy_hcd-iso.patch)
+ * and then plays the handset's keypad and buzzer:
  *
  *  - every output report the host sends (read from /dev/hidgN) is
  *    answered with one input report, as the chip answers its interrupt
@@ -30,6 +34,9 @@
  *   quit                 unbind, remove the gadget, exit
  * Other lines on stdout:
  *   plugged <udc>        the gadget is bound (also at start)
+ * The audio function's gadget side is an ALSA card of its own (id
+ * "UAC1Gadget"): what the host plays is captured there, what is played
+ * there the host records.
  *   buzzer <0|1> <ms> or0=<hex>   the buzzer bit changed; CLOCK_MONOTONIC
  *                        ms; the output report's byte 0
  *
@@ -58,6 +65,10 @@
 #define EMU_OUT0_BUZZER		0x20
 #define EMU_IDLE_REPORT_MS	50
 #define EMU_HIDG_WAIT_MS	5000
+/* The chip's converters: 48 kHz, mono, 16-bit, both ways. */
+#define EMU_AUDIO_RATE		"48000"
+#define EMU_AUDIO_CHMASK	"1"
+#define EMU_AUDIO_SAMPLE_BYTES	"2"
 
 /*
  * Vendor-defined usage page; one collection with a 4-byte input and a
@@ -176,6 +187,38 @@ static int emu_first_udc(char *udc, size_t size)
 	return -ENODEV;
 }
 
+/* Link a function into the configuration (its interfaces come next). */
+static int emu_link(const char *g, const char *function)
+{
+	char from[512], to[512];
+
+	snprintf(from, sizeof(from), "%s/functions/%s", g, function);
+	snprintf(to, sizeof(to), "%s/configs/c.1/%s", g, function);
+	if (symlink(from, to) && errno != EEXIST) {
+		fprintf(stderr, "cm109-emu: link %s: %s\n", to, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+/* The USB audio function: c_ is the speaker (host plays), p_ the mic. */
+static int emu_make_audio(const char *g)
+{
+	int ret = make_dir("%s/functions/uac1.usb0", g);
+
+	if (ret)
+		return ret;
+	ret |= write_str(EMU_AUDIO_RATE, "%s/functions/uac1.usb0/c_srate", g);
+	ret |= write_str(EMU_AUDIO_CHMASK, "%s/functions/uac1.usb0/c_chmask", g);
+	ret |= write_str(EMU_AUDIO_SAMPLE_BYTES,
+			 "%s/functions/uac1.usb0/c_ssize", g);
+	ret |= write_str(EMU_AUDIO_RATE, "%s/functions/uac1.usb0/p_srate", g);
+	ret |= write_str(EMU_AUDIO_CHMASK, "%s/functions/uac1.usb0/p_chmask", g);
+	ret |= write_str(EMU_AUDIO_SAMPLE_BYTES,
+			 "%s/functions/uac1.usb0/p_ssize", g);
+	return ret ? -EIO : emu_link(g, "uac1.usb0");
+}
+
 static int emu_make_gadget(struct emu *e)
 {
 	const char *g = e->gadget;
@@ -196,6 +239,9 @@ static int emu_make_gadget(struct emu *e)
 	ret |= write_str("handset", "%s/configs/c.1/strings/0x409/configuration",
 			 g);
 	ret |= write_str("100", "%s/configs/c.1/MaxPower", g);
+	/* Audio first: the chip's HID interface is number 3. */
+	if (ret || emu_make_audio(g))
+		return -EIO;
 	ret |= make_dir("%s/functions/hid.usb0", g);
 	/* Set before linking: the function is busy once in a config. */
 	ret |= write_str("0", "%s/functions/hid.usb0/protocol", g);
@@ -207,18 +253,7 @@ static int emu_make_gadget(struct emu *e)
 	ret |= write_str("1", "%s/functions/hid.usb0/no_out_endpoint", g);
 	if (ret)
 		return -EIO;
-	{
-		char from[512], to[512];
-
-		snprintf(from, sizeof(from), "%s/functions/hid.usb0", g);
-		snprintf(to, sizeof(to), "%s/configs/c.1/hid.usb0", g);
-		if (symlink(from, to) && errno != EEXIST) {
-			fprintf(stderr, "cm109-emu: link %s: %s\n", to,
-				strerror(errno));
-			return -errno;
-		}
-	}
-	return 0;
+	return emu_link(g, "hid.usb0");
 }
 
 static void emu_remove_gadget(struct emu *e)
@@ -227,11 +262,15 @@ static void emu_remove_gadget(struct emu *e)
 
 	snprintf(path, sizeof(path), "%s/configs/c.1/hid.usb0", e->gadget);
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/configs/c.1/uac1.usb0", e->gadget);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/configs/c.1/strings/0x409", e->gadget);
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/configs/c.1", e->gadget);
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/functions/hid.usb0", e->gadget);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/functions/uac1.usb0", e->gadget);
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/strings/0x409", e->gadget);
 	rmdir(path);

@@ -18,13 +18,9 @@
 #include <sys/wait.h>
 #include "../kernel/test_core_util.h"
 #include "kselftest_harness.h"
+#include "usb_util.h"
 
-#define USB_DRIVER		"tapi_usb"
-#define EMU_PROGRAM		"cm109-emu"
-#define UDC_DIR			"/sys/class/udc"
 #define TAPI_GROUP		"tapi"
-#define BY_PATH_DIR		"/dev/tapi/by-path"
-#define PLUG_TIMEOUT_MS		15000
 #define UDEV_TIMEOUT_MS		15000
 /* The core takes an on-hook as a hang-up only after the flash time. */
 #define HOOK_TIMEOUT_MS		(EVENT_TIMEOUT_MS + 2000)
@@ -42,188 +38,6 @@ static const struct {
 };
 #define KIP1000_PICKUP	"88"	/* OK, green */
 #define KIP1000_HANGUP	"48"	/* END, red */
-
-/* The emulator as a child with a pipe each way. */
-struct emu {
-	pid_t pid;
-	int to;
-	int from;
-	char buf[8192];
-	size_t have;
-	/* "buzzer" lines seen while waiting for something else */
-	char buzz[64][64];
-	unsigned int nbuzz;
-};
-
-static int emu_start(struct emu *e)
-{
-	int in[2], out[2];
-
-	if (pipe(in) || pipe(out))
-		return -errno;
-	e->have = 0;
-	e->nbuzz = 0;
-	e->pid = fork();
-	if (e->pid < 0)
-		return -errno;
-	if (!e->pid) {
-		dup2(in[0], 0);
-		dup2(out[1], 1);
-		close(in[0]);
-		close(in[1]);
-		close(out[0]);
-		close(out[1]);
-		execlp(EMU_PROGRAM, EMU_PROGRAM, (char *)NULL);
-		_exit(127);
-	}
-	close(in[0]);
-	close(out[1]);
-	e->to = in[1];
-	e->from = out[0];
-	return 0;
-}
-
-/* The next line from the emulator starting with @prefix; others are
- * skipped.  0, or -ETIMEDOUT, -EPIPE if it exited.
- */
-static int emu_expect(struct emu *e, const char *prefix, int timeout_ms,
-		      char *line, size_t size)
-{
-	int64_t end = now_ms() + timeout_ms;
-
-	for (;;) {
-		char *nl = memchr(e->buf, '\n', e->have);
-		struct pollfd pfd = { .fd = e->from, .events = POLLIN };
-		ssize_t n;
-		int left;
-
-		if (nl) {
-			size_t len = nl - e->buf;
-			bool match = !strncmp(e->buf, prefix, strlen(prefix));
-
-			if (match && line)
-				snprintf(line, size, "%.*s", (int)len, e->buf);
-			/* Kept: the buzzer's changes are checked in order. */
-			if (!match && !strncmp(e->buf, "buzzer ", 7) &&
-			    e->nbuzz < sizeof(e->buzz) / sizeof(e->buzz[0]))
-				snprintf(e->buzz[e->nbuzz++], sizeof(e->buzz[0]),
-					 "%.*s", (int)len, e->buf);
-			e->have -= len + 1;
-			memmove(e->buf, nl + 1, e->have);
-			if (match)
-				return 0;
-			continue;
-		}
-		left = end - now_ms();
-		if (left <= 0)
-			return -ETIMEDOUT;
-		if (poll(&pfd, 1, left) <= 0)
-			continue;
-		n = read(e->from, e->buf + e->have, sizeof(e->buf) - e->have);
-		if (n <= 0)
-			return -EPIPE;
-		e->have += n;
-		if (e->have == sizeof(e->buf))
-			e->have = 0;
-	}
-}
-
-/* Send a command and wait for its "ok". */
-static int emu_cmd(struct emu *e, const char *fmt, ...)
-{
-	char cmd[128], ok[160];
-	va_list ap;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(cmd, sizeof(cmd) - 1, fmt, ap);
-	va_end(ap);
-	snprintf(ok, sizeof(ok), "ok %s", cmd);
-	cmd[len++] = '\n';
-	if (write(e->to, cmd, len) != len)
-		return -EPIPE;
-	return emu_expect(e, ok, EVENT_TIMEOUT_MS, NULL, 0);
-}
-
-static void emu_stop(struct emu *e)
-{
-	int64_t end = now_ms() + EVENT_TIMEOUT_MS;
-	int status;
-
-	if (e->pid <= 0)
-		return;
-	if (write(e->to, "quit\n", 5) != 5)
-		kill(e->pid, SIGTERM);
-	while (waitpid(e->pid, &status, WNOHANG) == 0) {
-		if (now_ms() > end) {
-			kill(e->pid, SIGKILL);
-			waitpid(e->pid, &status, 0);
-			break;
-		}
-		sleep_ms(10);
-	}
-	close(e->to);
-	close(e->from);
-	e->pid = 0;
-}
-
-/* The channel of the handset tapi_usb has, or -1. */
-static int usb_channel(void)
-{
-	char path[300], driver[64];
-	struct dirent *de;
-	int channel = -1;
-	DIR *dir;
-
-	dir = opendir("/sys/class/tapi");
-	if (!dir)
-		return -1;
-	while ((de = readdir(dir))) {
-		unsigned int n;
-
-		if (sscanf(de->d_name, "tapi%u", &n) != 1)
-			continue;
-		snprintf(path, sizeof(path), "%s", de->d_name);
-		if (!sysfs_attr(n, "driver", driver, sizeof(driver)) &&
-		    !strcmp(driver, USB_DRIVER)) {
-			channel = n;
-			break;
-		}
-	}
-	closedir(dir);
-	return channel;
-}
-
-static int usb_channel_wait(bool present, int timeout_ms)
-{
-	int64_t end = now_ms() + timeout_ms;
-	int channel;
-
-	for (;;) {
-		channel = usb_channel();
-		if ((channel >= 0) == present)
-			return present ? channel : 0;
-		if (now_ms() > end)
-			return -ETIMEDOUT;
-		sleep_ms(20);
-	}
-}
-
-/* Open /dev/tapi/<n> once devtmpfs has made it. */
-static int usb_channel_open(unsigned int channel)
-{
-	int64_t end = now_ms() + EVENT_TIMEOUT_MS;
-	int fd;
-
-	while ((fd = chan_open(channel, 0)) < 0 && now_ms() < end)
-		sleep_ms(20);
-	return fd;
-}
-
-static bool udev_running(void)
-{
-	return access("/run/udev/control", F_OK) == 0;
-}
 
 FIXTURE(handset) {
 	struct emu emu;
@@ -322,33 +136,6 @@ TEST_F(handset, plug_makes_a_handset_channel)
 	ASSERT_EQ(0, sysfs_attr(self->channel, "device/bInterfaceClass", buf,
 				sizeof(buf)));
 	EXPECT_STREQ("03", buf);
-}
-
-/* The by-path link in /dev/tapi/by-path/ to /dev/tapi/<channel>. */
-static int by_path_link(int channel, char *name, size_t size)
-{
-	char path[512], target[64], *real;
-	struct dirent *de;
-	int found = -ENOENT;
-	DIR *dir;
-
-	dir = opendir(BY_PATH_DIR);
-	if (!dir)
-		return -errno;
-	snprintf(target, sizeof(target), "/dev/tapi/%d", channel);
-	while ((de = readdir(dir))) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), BY_PATH_DIR "/%s", de->d_name);
-		real = realpath(path, NULL);
-		if (real && !strcmp(real, target)) {
-			snprintf(name, size, "%s", de->d_name);
-			found = 0;
-		}
-		free(real);
-	}
-	closedir(dir);
-	return found;
 }
 
 TEST_F(handset, udev_names_and_permissions_the_node)
@@ -671,20 +458,6 @@ TEST_F(handset, unplug_while_ringing)
 }
 
 #define PLUG_CYCLES	50
-
-static int open_files(void)
-{
-	struct dirent *de;
-	DIR *dir = opendir("/proc/self/fd");
-	int n = 0;
-
-	if (!dir)
-		return -errno;
-	while ((de = readdir(dir)))
-		n += de->d_name[0] != '.';
-	closedir(dir);
-	return n;
-}
 
 TEST_F_TIMEOUT(handset, plug_cycles, 600)
 {
