@@ -121,6 +121,7 @@ TAPI_EXPORT LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode,
 				       tapi_phoneerr_from_errno(e));
 		goto out;
 	}
+	err = tapi_phone_reply(ph, 0);	/* the reply before its effects */
 	if (pd->ring_mode != dwRingMode) {
 		pd->ring_mode = dwRingMode;
 		tapi_phonedev_post_state(pd, PHONESTATE_RINGMODE, dwRingMode,
@@ -130,7 +131,6 @@ TAPI_EXPORT LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode,
 		pd->ring_volume = dwVolume;
 		tapi_phonedev_post_state(pd, PHONESTATE_RINGVOLUME, 0, NULL);
 	}
-	err = tapi_phone_reply(ph, 0);
 out:
 	tapi_phone_end(ph);
 	return err;

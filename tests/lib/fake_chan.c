@@ -204,10 +204,31 @@ static int f_pcm_name(const struct tapi_dev_info *info, char *buf,
 				buf, size);
 }
 
+const char *fake_sound_card;
+
+/* A handset's own sound card: the id the test chose, an absent number. */
+static int f_sound_card(const struct tapi_dev_info *info, char *id,
+			size_t size, int *number)
+{
+	if (!fake_sound_card || info->signalling != TAPI_SIG_HANDSET)
+		return -ENOENT;
+	snprintf(id, size, "%s", fake_sound_card);
+	*number = 99;
+	return 0;
+}
+
+void fake_set_caps(unsigned int channel, uint32_t caps)
+{
+	pthread_mutex_lock(&fake_lock);
+	fake_devs[channel].caps = caps;
+	pthread_mutex_unlock(&fake_lock);
+}
+
 static const struct tapi_backend fake_backend = {
 	.enumerate = f_enumerate,
 	.open = f_open,
 	.pcm_name = f_pcm_name,
+	.sound_card = f_sound_card,
 };
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs)

@@ -57,6 +57,11 @@ extern struct fake_chan *fake_chans[FAKE_MAX_CHANS];
 extern bool fake_denied[FAKE_MAX_CHANS];	/* open() says -EACCES */
 /* ALSA's sound class for "wave/in" and "wave/out"; NULL: no PCMs */
 extern const char *fake_sound_root;
+/* a handset's own USB sound card id for "wave/in" and "wave/out"; NULL: none */
+extern const char *fake_sound_card;
+
+/* caps of a channel, before lineInitializeEx/phoneInitializeEx sees it */
+void fake_set_caps(unsigned int channel, uint32_t caps);
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs);
 void fake_backend_remove(unsigned int channel);
