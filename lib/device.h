@@ -135,6 +135,68 @@ bool tapi_nl_monitor_hears_events(const struct tapi_nl_monitor *mon);
 int tapi_nl_monitor_read(struct tapi_nl_monitor *mon, tapi_nl_note_fn fn,
 			 void *ctx);
 
+/* device_relay.c - the proxy relay (TAPI_CMD_PROXY_* of <linux/tapi.h>) */
+
+/* One message the relay brought this process, parsed. */
+struct tapi_relay_note {
+	uint8_t cmd;		/* TAPI_CMD_PROXY_REQUEST/RESPONSE/MESSAGE/STATUS */
+	uint32_t channel;
+	uint32_t types;		/* STATUS: the channel's proxy types now */
+	uint32_t type;		/* REQUEST: the request type */
+	uint32_t req_id;	/* REQUEST, RESPONSE: the kernel's id */
+	uint32_t cookie;	/* RESPONSE: what the requester gave */
+	uint32_t status;	/* RESPONSE: enum tapi_proxy_status */
+	int32_t result;		/* RESPONSE, ANSWERED: the proxy's result */
+	uint32_t msg;		/* MESSAGE: LINE_ message */
+	uint32_t param[3];	/* MESSAGE */
+	const void *data;	/* REQUEST, RESPONSE: valid during the call */
+	size_t data_len;
+};
+
+typedef void (*tapi_relay_note_fn)(void *ctx, const struct tapi_relay_note *n);
+
+struct tapi_relay;
+
+/*
+ * What a relay does.  Every op returns 0 or a negative errno.  The ops
+ * that wait for the kernel's answer (@wait true, or no such flag) must not
+ * be called on the thread that runs @read, which is where the answers are
+ * read, nor with a lock that thread takes.
+ */
+struct tapi_relay_ops {
+	/* become the proxy of @types (bit n: request type n) on @channel */
+	int (*register_types)(struct tapi_relay *r, uint32_t channel,
+			      uint32_t types);
+	/* stop serving @types (0: all) on @channel */
+	int (*unregister_types)(struct tapi_relay *r, uint32_t channel,
+				uint32_t types, bool wait);
+	/* the types some proxy serves on @channel */
+	int (*get_types)(struct tapi_relay *r, uint32_t channel,
+			 uint32_t *types);
+	/* -ENOENT: no proxy for @type; the answer comes as a RESPONSE */
+	int (*request)(struct tapi_relay *r, uint32_t channel, uint32_t type,
+		       uint32_t cookie, const void *data, size_t len);
+	int (*respond)(struct tapi_relay *r, uint32_t req_id, int32_t result,
+		       const void *data, size_t len, bool wait);
+	int (*message)(struct tapi_relay *r, uint32_t channel, uint32_t msg,
+		       const uint32_t param[3]);
+	/* hand every queued note to @fn; never blocks */
+	int (*read)(struct tapi_relay *r, tapi_relay_note_fn fn, void *ctx);
+	void (*close)(struct tapi_relay *r);
+};
+
+/**
+ * struct tapi_relay - this process's end of the relay
+ * @ops: what it can do
+ * @poll_fd: polls POLLIN while notes wait for @ops->read
+ */
+struct tapi_relay {
+	const struct tapi_relay_ops *ops;
+	int poll_fd;
+};
+
+int tapi_nl_relay_open(struct tapi_relay **out);
+
 /* device_backend.c */
 
 struct tapi_chan;
@@ -192,6 +254,11 @@ struct tapi_backend {
 	 */
 	int (*sound_card)(const struct tapi_dev_info *info, char *id,
 			  size_t size, int *number);
+	/*
+	 * optional: this process's end of the kernel's proxy relay
+	 * (device_relay.c: tapi_nl_relay_open); -ENOENT: none
+	 */
+	int (*relay_open)(struct tapi_relay **out);
 };
 
 extern const struct tapi_backend tapi_real_backend;

@@ -147,6 +147,7 @@ const struct tapi_backend tapi_real_backend = {
 	.monitor_open = tapi_nl_monitor_open,
 	.pcm_name = tapi_pcm_name,
 	.sound_card = tapi_sound_card_of,
+	.relay_open = tapi_nl_relay_open,
 };
 
 static const struct tapi_backend *_Atomic current_backend = &tapi_real_backend;

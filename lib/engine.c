@@ -6,6 +6,7 @@
  *   - the netlink monitor (cards and channels come and go; channel events
  *     of lines this process cannot open for control),
  *   - the handoff socket (other processes hand calls to our apps),
+ *   - the proxy relay (call-center requests, answers, messages),
  *   - every open channel's descriptor (POLLPRI: an event is queued),
  * with the nearest timer as timeout, and turns what it reads into state
  * changes and messages.  Messages go through the outbox (see engine.h),
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "proxy.h"
 
 struct outbox_entry {
 	struct tapi_app *app;		/* referenced */
@@ -464,7 +466,7 @@ out:
 /* ---------------------------------------------------------------------- */
 /* The thread                                                              */
 
-#define FIXED_FDS 3	/* wake, monitor, handoff socket */
+#define FIXED_FDS 4	/* wake, monitor, handoff socket, proxy relay */
 
 static void *engine_main(void *arg)
 {
@@ -508,6 +510,8 @@ static void *engine_main(void *arg)
 			.events = POLLIN };
 		pfd[n++] = (struct pollfd){ .fd = tapi_handoff_socket_fd(),
 					    .events = POLLIN };
+		pfd[n++] = (struct pollfd){ .fd = tapi_proxy_relay_fd(),
+					    .events = POLLIN };
 		for (struct tapi_linedev *ld = tapi_linedev_first(); ld &&
 		     n < cap; ld = ld->next) {
 			if (!ld->chan || ld->chan->poll_fd < 0)
@@ -542,6 +546,8 @@ static void *engine_main(void *arg)
 		}
 		if (pfd[2].revents)
 			tapi_handoff_socket_read();
+		if (pfd[3].revents)
+			tapi_proxy_relay_read();
 		for (size_t i = FIXED_FDS; i < n; i++) {
 			if (pfd[i].revents && lds[i]->chan &&
 			    lds[i]->chan->poll_fd == pfd[i].fd)
@@ -635,6 +641,7 @@ void tapi_engine_stop(void)
 	tapi_nl_monitor_close(engine.monitor);
 	engine.monitor = NULL;
 	tapi_handoff_socket_close();
+	tapi_proxy_relay_close();
 	close(engine.wake_fd);
 	engine.wake_fd = -1;
 	pthread_mutex_unlock(&engine.start_lock);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "proxy.h"
 
 struct tapi_handle_table tapi_lines = TAPI_HANDLE_TABLE_INIT(TAPI_HANDLE_LINE);
 
@@ -111,6 +112,7 @@ void tapi_line_close_locked(struct tapi_line *line, bool notify)
 		return;
 	if (notify)
 		tapi_line_post(line, line->handle, LINE_CLOSE, 0, 0, 0);
+	tapi_proxy_line_closed(line);	/* no proxy, no requests any more */
 	do {
 		again = false;
 		for (struct tapi_call *call = ld->calls; call;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "proxy.h"
 
 static atomic_ulong open_counter;
 
@@ -61,12 +62,14 @@ static LONG map_device(DWORD num_devs, DWORD media, DWORD *device_id)
  * @dwCallbackInstance: returned with every message about the line
  * @dwPrivileges: LINECALLPRIVILEGE_NONE (outgoing calls only), _MONITOR,
  *	_OWNER or both, optionally with LINEOPENOPTION_SINGLEADDRESS
- *	(needs @lpCallParams naming address 0); LINEOPENOPTION_PROXY is not
- *	supported
+ *	(needs @lpCallParams naming address 0) or LINEOPENOPTION_PROXY
+ *	(TAPI 2.0: the application is the ACD proxy of the request types
+ *	that @lpCallParams' dwDevSpecificSize/Offset list as a DWORD array
+ *	of LINEPROXYREQUEST_; see lib/proxy_line.c)
  * @dwMediaModes: with _OWNER: the media modes of offered calls the
  *	application takes: LINEMEDIAMODE_INTERACTIVEVOICE, _AUTOMATEDVOICE,
  *	_UNKNOWN; ignored otherwise
- * @lpCallParams: LINEMAPPER and SINGLEADDRESS only, else ignored
+ * @lpCallParams: LINEMAPPER, SINGLEADDRESS and PROXY only, else ignored
  *
  * Return: 0; LINEERR_INVALAPPHANDLE, LINEERR_UNINITIALIZED,
  * LINEERR_INVALPOINTER, LINEERR_INVALPRIVSELECT, LINEERR_BADDEVICEID,
@@ -76,7 +79,10 @@ static LONG map_device(DWORD num_devs, DWORD media, DWORD *device_id)
  * LINEERR_INVALADDRESSMODE, LINEERR_INVALADDRESSID,
  * LINEERR_LINEMAPPERFAILED, LINEERR_RESOURCEUNAVAIL (no permission on
  * the channel's device, and for a monitor no netlink events either),
- * LINEERR_NOMEM.
+ * LINEERR_NOMEM; with LINEOPENOPTION_PROXY also LINEERR_INVALCALLPARAMS,
+ * LINEERR_NOTREGISTERED (a type already has a proxy),
+ * LINEERR_OPERATIONUNAVAIL (no proxy relay in the kernel) and
+ * LINEERR_OPERATIONFAILED (the kernel refused: CAP_NET_ADMIN).
  *
  * A line opened without owner privilege needs no access to the channel's
  * device when the process may hear the netlink "events" group
@@ -96,6 +102,8 @@ TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 	struct tapi_linedev *ld;
 	struct tapi_line *line, **tail;
 	struct tapi_app *app;
+	uint32_t proxy_types = 0;
+	HLINE handle;
 	LONG err;
 
 	err = tapi_app_lookup(hLineApp, &app);
@@ -105,8 +113,7 @@ TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 		err = LINEERR_INVALPOINTER;
 		goto out_app;
 	}
-	if ((dwPrivileges & LINEOPENOPTION_PROXY) ||
-	    (priv != LINECALLPRIVILEGE_NONE &&
+	if ((priv != LINECALLPRIVILEGE_NONE &&
 	     (!priv || priv & ~(LINECALLPRIVILEGE_MONITOR |
 				LINECALLPRIVILEGE_OWNER)))) {
 		err = LINEERR_INVALPRIVSELECT;
@@ -124,6 +131,12 @@ TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 	if (dwExtVersion) {
 		err = LINEERR_INCOMPATIBLEEXTVERSION;
 		goto out_app;
+	}
+	if (dwPrivileges & LINEOPENOPTION_PROXY) {
+		err = tapi_proxy_check_open(lpCallParams, dwAPIVersion,
+					    &proxy_types);
+		if (err)
+			goto out_app;
 	}
 	all_media = dwAPIVersion >= TAPI_VERSION_1_4 ? TAPI_MEDIA_MODES_1_4 :
 						       TAPI_MEDIA_MODES_1_3;
@@ -184,8 +197,15 @@ TAPI_EXPORT LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID,
 	if (ld->rdv)
 		tapi_rdv_register(ld->rdv, line);
 	tapi_linedev_post_linestate(ld, LINEDEVSTATE_OPEN, 0, 0, line);
-	*lphLine = line->handle;
+	handle = line->handle;
 	tapi_engine_unlock();
+	/* call-center control: the relay, and a proxy's registration */
+	err = tapi_proxy_line_opened(handle, proxy_types);
+	if (err) {
+		lineClose(handle);
+		return err;
+	}
+	*lphLine = handle;
 	return 0;
 
 out_app:

@@ -100,7 +100,7 @@ START_TEST(test_engine_open_validation)
 	ck_assert_int_eq(lineOpen(app, 0, &h, 0x00020002, 0, 0,
 				  LINECALLPRIVILEGE_OWNER | LINEOPENOPTION_PROXY,
 				  LINEMEDIAMODE_INTERACTIVEVOICE, NULL),
-			 LINEERR_INVALPRIVSELECT);
+			 LINEERR_INVALPOINTER);	/* the proxy's request types */
 	ck_assert_int_eq(lineOpen(app, 3, &h, 0x00020002, 0, 0,
 				  LINECALLPRIVILEGE_NONE, 0, NULL),
 			 LINEERR_BADDEVICEID);
