@@ -6,8 +6,10 @@
  * drives the HID one (the channel's parent in sysfs), snd-usb-audio the
  * audio ones, as ALSA card N (/sys/class/sound/cardN).  Both have the same
  * "usb_device" ancestor; this finds the card whose ancestor is the
- * channel's, through libudev.  Channels that are no USB devices (the
- * simulator, PCI cards) have none.
+ * channel's, through libudev; among those, the one on a USB audio
+ * interface (class 01): tapi_pcm's card of the channel's TAPI card hangs
+ * off the HID interface of the same device.  Channels that are no USB
+ * devices (the simulator, PCI cards) have none.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +23,19 @@ static struct udev_device *usb_parent(struct udev_device *dev)
 {
 	return udev_device_get_parent_with_subsystem_devtype(dev, "usb",
 							     "usb_device");
+}
+
+/* Is @card on a USB audio interface (snd-usb-audio's, not tapi_pcm's)? */
+static bool on_audio_interface(struct udev_device *card)
+{
+	struct udev_device *intf;
+	const char *class;
+
+	intf = udev_device_get_parent_with_subsystem_devtype(card, "usb",
+							     "usb_interface");
+	class = intf ? udev_device_get_sysattr_value(intf, "bInterfaceClass") :
+		       NULL;
+	return class && !strcmp(class, "01");
 }
 
 /* The card of @usb's syspath in the "sound" class, or -ENOENT. */
@@ -50,7 +65,7 @@ static int find_card(struct udev *udev, const char *usb_path, char *id,
 		parent = usb_parent(card);
 		card_id = udev_device_get_sysattr_value(card, "id");
 		num = udev_device_get_sysattr_value(card, "number");
-		if (parent && card_id && num &&
+		if (parent && card_id && num && on_audio_interface(card) &&
 		    !strcmp(udev_device_get_syspath(parent), usb_path)) {
 			snprintf(id, size, "%s", card_id);
 			*number = atoi(num);
