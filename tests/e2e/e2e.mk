@@ -10,6 +10,8 @@
 E2E_DIR := $(BUILD)/tests/e2e
 E2E_TESTS := test_tapi_call test_tapi_procs test_tapi_remove test_tapi_args \
 	     test_tapi_media test_tapi_wav
+# the phone API (FXS stations of the simulated card)
+E2E_TESTS += test_tapi_phone
 E2E_PROGS := $(addprefix $(E2E_DIR)/,$(E2E_TESTS))
 # kselftest_harness.h compares signed and unsigned in its EXPECT_* macros.
 E2E_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare -pthread
@@ -21,6 +23,7 @@ $(E2E_DIR)/test_tapi_media: E2E_CFLAGS += $(shell pkg-config --cflags alsa)
 $(E2E_DIR)/test_tapi_media: E2E_LIBS += $(shell pkg-config --libs alsa)
 # test_tapi_wav runs tools/examples/tapi-wav (VM_TOOLS, tools/tools.mk).
 $(E2E_DIR)/test_tapi_wav: E2E_LIBS += -lm
+$(E2E_DIR)/test_tapi_phone: $(TOP)/tests/e2e/e2e_phone.h
 
 VM_TESTS += $(E2E_PROGS)
 VM_LIBPATH += $(LIBTAPI_DIR)
