@@ -12,10 +12,12 @@ MEDIA_TEST_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare \
 		    $(shell pkg-config --cflags alsa)
 MEDIA_TEST_LIBS := $(shell pkg-config --libs alsa) -lm
 
-MEDIA_TESTS := test_pcm test_pcm_all
+MEDIA_TESTS := test_pcm test_pcm_all test_alsa_utils test_pcm_reload
 
 VM_MODULES += kernel/tapi_pcm.ko
 VM_FILES += /usr/share/alsa:/usr/share/alsa
+# test_alsa_utils runs the standard tools (alsa-utils) on a live call.
+VM_TOOLS += /usr/bin/aplay /usr/bin/arecord
 VM_TESTS += $(addprefix $(MEDIA_TEST_DIR)/,$(MEDIA_TESTS))
 
 $(MEDIA_TEST_DIR)/%: $(TOP)/tests/media/%.c $(TOP)/tests/media/pcm_util.h \
@@ -34,6 +36,7 @@ BENCH_TARGETS += bench-media
 MEDIA_BENCH := $(MEDIA_TEST_DIR)/bench_pcm
 .PHONY: bench-media
 bench-media: $(MEDIA_BENCH) modules
+	@rm -f $(BUILD)/vm-bench-media/console.log
 	-@$(MAKE) --no-print-directory check-vm VM_DIR=$(BUILD)/vm-bench-media \
 		VM_TESTS=$(MEDIA_BENCH) VM_KMODS="$(VM_KMODS) snd-aloop" \
 		VM_KMODS_LOAD="$(VM_KMODS_LOAD) snd-aloop" >/dev/null 2>&1
