@@ -86,10 +86,11 @@ static int reserve(struct tapi_agent_req *r, size_t end)
 	return 0;
 }
 
+/* The whole union is sent, so the strings appended go after it. */
 static LONG req_start(struct tapi_agent_req *r, DWORD type)
 {
 	r->type = type;
-	return reserve(r, TAPI_PROXY_UNION_OFF) ? LINEERR_NOMEM : 0;
+	return reserve(r, sizeof(LINEPROXYREQUEST)) ? LINEERR_NOMEM : 0;
 }
 
 /**

@@ -27,6 +27,8 @@ Suite *gather_suite(void);
 Suite *caps_suite(void);
 Suite *engine_suite(void);
 Suite *media_suite(void);
+Suite *agent_suite(void);
+Suite *proxy_suite(void);
 Suite *phone_suite(void);
 
 /* layout_v13.c, layout_v14.c, layout_v20.c: sizeof as an application

@@ -23,6 +23,8 @@ int main(void)
 	srunner_add_suite(sr, caps_suite());
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, media_suite());
+	srunner_add_suite(sr, agent_suite());
+	srunner_add_suite(sr, proxy_suite());
 	srunner_add_suite(sr, phone_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fake_chan.h"
+#include "fake_relay.h"
 
 struct fake_chan *fake_chans[FAKE_MAX_CHANS];
 static struct tapi_dev_info fake_devs[FAKE_MAX_CHANS];
@@ -229,6 +230,7 @@ static const struct tapi_backend fake_backend = {
 	.open = f_open,
 	.pcm_name = f_pcm_name,
 	.sound_card = f_sound_card,
+	.relay_open = fake_relay_open,	/* fake_relay.c */
 };
 
 void fake_backend_install(unsigned int n, const enum tapi_signalling *sigs)
