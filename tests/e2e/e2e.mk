@@ -12,6 +12,8 @@ E2E_TESTS := test_tapi_call test_tapi_procs test_tapi_remove test_tapi_args \
 	     test_tapi_media test_tapi_wav
 # the phone API (FXS stations of the simulated card)
 E2E_TESTS += test_tapi_phone
+# call-center control: an ACD proxy process and a requester (proxy relay)
+E2E_TESTS += test_tapi_proxy
 E2E_PROGS := $(addprefix $(E2E_DIR)/,$(E2E_TESTS))
 # kselftest_harness.h compares signed and unsigned in its EXPECT_* macros.
 E2E_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare -pthread
