@@ -20,6 +20,16 @@ VM_FILES += /usr/share/alsa:/usr/share/alsa
 VM_TOOLS += /usr/bin/aplay /usr/bin/arecord
 VM_TESTS += $(addprefix $(MEDIA_TEST_DIR)/,$(MEDIA_TESTS))
 
+# test_readme_call runs README.md's commands for recording and playing a
+# live call (tapictl from tools/tools.mk, aplay, arecord) with this tone.
+MEDIA_TONE_WAV := $(MEDIA_TEST_DIR)/tone-1k.wav
+VM_FILES += $(MEDIA_TONE_WAV):/usr/share/tapi-tests/tone-1k.wav
+VM_TESTS += $(TOP)/tests/media/test_readme_call.sh
+
+$(MEDIA_TONE_WAV):
+	@mkdir -p $(@D)
+	sox -q -n -r 8000 -c 1 -b 16 $@ synth 3 sine 1000 vol 0.25
+
 $(MEDIA_TEST_DIR)/%: $(TOP)/tests/media/%.c $(TOP)/tests/media/pcm_util.h \
 		     $(TOP)/tests/kernel/test_core_util.h \
 		     $(TOP)/include/uapi/linux/tapi.h | kselftest-headers
