@@ -17,6 +17,7 @@
  *    on TAPI_EV_REMOVED and drop them (LINE_REMOVE) on CHANNEL_DEL.
  */
 #include "core.h"
+#include "proxy.h"
 
 /**
  * tapi_line_module_init() - set up the line half at module load
@@ -152,6 +153,9 @@ void tapi_line_card_unregistered(struct tapi_card *card)
 	unsigned long flags;
 	unsigned int i;
 
+	/* Their proxies go and their call-center requests fail (proxy.c). */
+	for (i = 0; i < card->nchannels; i++)
+		tapi_proxy_channel_removed(card->channels[i].number);
 	for (i = 0; i < card->nchannels; i++) {
 		struct tapi_channel *ch = &card->channels[i];
 

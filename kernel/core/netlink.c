@@ -24,6 +24,9 @@
  * listens, nothing is built but TAPI_A_SEQ still counts; when the FIFO is
  * full (TAPI_GENL_QUEUE_MAX) notifications are dropped, and the gap in
  * TAPI_A_SEQ tells the listener to dump again.
+ *
+ * The TAPI_CMD_PROXY_* commands and the "proxy" group (open to everyone)
+ * are the call-center proxy relay of proxy.c; their policies are here.
  */
 #include <linux/capability.h>
 #include <linux/module.h>
@@ -31,6 +34,7 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 #include "core.h"
+#include "proxy.h"
 
 /* Notifications waiting to be multicast, at most. */
 #define TAPI_GENL_QUEUE_MAX	4096
@@ -42,6 +46,7 @@
 enum tapi_genl_group {
 	TAPI_GENL_GROUP_CONFIG,
 	TAPI_GENL_GROUP_EVENTS,
+	TAPI_GENL_GROUP_PROXY,
 };
 
 static const struct genl_multicast_group tapi_genl_mcgrps[] = {
@@ -52,6 +57,8 @@ static const struct genl_multicast_group tapi_genl_mcgrps[] = {
 		.flags = GENL_MCAST_CAP_NET_ADMIN,
 #endif
 	},
+	/* Proxy messages and status carry no private data: open to all. */
+	[TAPI_GENL_GROUP_PROXY] = { .name = TAPI_GENL_MCGRP_PROXY },
 };
 
 static const struct nla_policy tapi_card_get_policy[TAPI_A_CARD_ID + 1] = {
@@ -69,6 +76,44 @@ static const struct nla_policy tapi_channel_set_policy[TAPI_A_LAW + 1] = {
 	[TAPI_A_NUMBER] = { .type = NLA_NUL_STRING, .len = TAPI_NUMBER_MAX },
 	[TAPI_A_TONE_ZONE] = { .type = NLA_NUL_STRING, .len = 15 },
 	[TAPI_A_LAW] = NLA_POLICY_RANGE(NLA_U32, TAPI_FMT_ULAW, TAPI_FMT_ALAW),
+};
+
+/* Proxy relay (proxy.c): request types are 1..31, bit 0 unused. */
+static const struct nla_policy
+tapi_proxy_register_policy[TAPI_A_PROXY_TYPES + 1] = {
+	[TAPI_A_CHANNEL_ID] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_TYPES] = NLA_POLICY_MASK(NLA_U32, 0xfffffffe),
+};
+
+static const struct nla_policy
+tapi_proxy_get_policy[TAPI_A_CHANNEL_ID + 1] = {
+	[TAPI_A_CHANNEL_ID] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy
+tapi_proxy_request_policy[TAPI_A_PROXY_DATA + 1] = {
+	[TAPI_A_CHANNEL_ID] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 31),
+	[TAPI_A_PROXY_COOKIE] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_DATA] = { .type = NLA_BINARY,
+				.len = TAPI_PROXY_DATA_MAX },
+};
+
+static const struct nla_policy
+tapi_proxy_response_policy[TAPI_A_PROXY_DATA + 1] = {
+	[TAPI_A_PROXY_REQ_ID] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_RESULT] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_DATA] = { .type = NLA_BINARY,
+				.len = TAPI_PROXY_DATA_MAX },
+};
+
+static const struct nla_policy
+tapi_proxy_message_policy[TAPI_A_PROXY_PARAM3 + 1] = {
+	[TAPI_A_CHANNEL_ID] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_MSG] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_PARAM1] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_PARAM2] = { .type = NLA_U32 },
+	[TAPI_A_PROXY_PARAM3] = { .type = NLA_U32 },
 };
 
 static int tapi_genl_card_get_doit(struct sk_buff *skb,
@@ -105,6 +150,45 @@ static const struct genl_ops tapi_genl_ops[] = {
 		.flags = GENL_ADMIN_PERM,
 		.policy = tapi_channel_set_policy,
 		.maxattr = ARRAY_SIZE(tapi_channel_set_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_REGISTER,
+		.doit = tapi_proxy_register_doit,
+		.flags = GENL_ADMIN_PERM,
+		.policy = tapi_proxy_register_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_register_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_UNREGISTER,
+		.doit = tapi_proxy_unregister_doit,
+		.policy = tapi_proxy_register_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_register_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_GET,
+		.doit = tapi_proxy_get_doit,
+		.start = tapi_proxy_get_start,
+		.dumpit = tapi_proxy_get_dumpit,
+		.policy = tapi_proxy_get_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_get_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_REQUEST,
+		.doit = tapi_proxy_request_doit,
+		.policy = tapi_proxy_request_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_request_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_RESPONSE,
+		.doit = tapi_proxy_response_doit,
+		.policy = tapi_proxy_response_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_response_policy) - 1,
+	},
+	{
+		.cmd = TAPI_CMD_PROXY_MESSAGE,
+		.doit = tapi_proxy_message_doit,
+		.policy = tapi_proxy_message_policy,
+		.maxattr = ARRAY_SIZE(tapi_proxy_message_policy) - 1,
 	},
 };
 
@@ -195,6 +279,35 @@ static int tapi_genl_put_channel(struct sk_buff *skb, struct tapi_channel *ch,
 	    nla_put_u32(skb, TAPI_A_LAW, ch->line.law))
 		return -EMSGSIZE;
 	return tapi_genl_put_call(skb, ch, private);
+}
+
+/**
+ * tapi_genl_put_hdr() - start a message of the family
+ * @skb: the message buffer
+ * @portid: destination port id (0 for notifications)
+ * @seq: sequence number (the request's for a reply)
+ * @flags: netlink message flags
+ * @cmd: enum tapi_genl_cmd
+ *
+ * Return: the start of the payload, or NULL when @skb has no room.
+ */
+void *tapi_genl_put_hdr(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+			u8 cmd)
+{
+	return genlmsg_put(skb, portid, seq, &tapi_genl_family, flags, cmd);
+}
+
+/**
+ * tapi_genl_proxy_multicast() - send a finished message to the "proxy" group
+ * @skb: the message, consumed
+ *
+ * Context: process context.
+ * Return: 0, -ESRCH when nobody listens, or another error of the send.
+ */
+int tapi_genl_proxy_multicast(struct sk_buff *skb)
+{
+	return genlmsg_multicast(&tapi_genl_family, skb, 0,
+				 TAPI_GENL_GROUP_PROXY, GFP_KERNEL);
 }
 
 /* --- notifications ------------------------------------------------------ */
@@ -629,9 +742,14 @@ int tapi_genl_init(void)
 
 	skb_queue_head_init(&tapi_genl_queue);
 	INIT_WORK(&tapi_genl_work, tapi_genl_send_work);
-	ret = genl_register_family(&tapi_genl_family);
+	ret = tapi_proxy_init();
 	if (ret)
 		return ret;
+	ret = genl_register_family(&tapi_genl_family);
+	if (ret) {
+		tapi_proxy_exit();
+		return ret;
+	}
 	WRITE_ONCE(tapi_genl_up, true);
 	return 0;
 }
@@ -647,4 +765,5 @@ void tapi_genl_exit(void)
 	flush_work(&tapi_genl_work);
 	skb_queue_purge(&tapi_genl_queue);
 	genl_unregister_family(&tapi_genl_family);
+	tapi_proxy_exit();
 }

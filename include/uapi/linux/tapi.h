@@ -520,10 +520,13 @@ struct tapi_bridge {
  *    success the reply carries TAPI_A_PROXY_REQ_ID, and the proxy's
  *    socket gets a PROXY_REQUEST message with TAPI_A_CHANNEL_ID,
  *    TAPI_A_PROXY_TYPE, TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_PID and
- *    TAPI_A_PROXY_DATA.
+ *    TAPI_A_PROXY_DATA (always, maybe empty).  -ENODEV no channel,
+ *    -ENOBUFS when the proxy's receive buffer is full (nothing pending).
  *  - PROXY_RESPONSE (from the proxy that got the request):
  *    TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_RESULT [, TAPI_A_PROXY_DATA].
- *    -ENOENT for an unknown id or one sent to another socket.  The
+ *    -ENOENT for an unknown id or one sent to another socket; -ENOBUFS
+ *    when the requester's receive buffer is full (the request stays
+ *    pending: respond again).  The
  *    requester's socket gets PROXY_RESPONSE with TAPI_A_CHANNEL_ID,
  *    TAPI_A_PROXY_REQ_ID, TAPI_A_PROXY_COOKIE, TAPI_A_PROXY_STATUS
  *    (TAPI_PROXY_ANSWERED), TAPI_A_PROXY_RESULT and the data.  When the
@@ -533,7 +536,7 @@ struct tapi_bridge {
  *    whose socket closed are forgotten.
  *  - PROXY_MESSAGE (from a registered proxy of the channel, else -EPERM):
  *    TAPI_A_CHANNEL_ID, TAPI_A_PROXY_MSG, TAPI_A_PROXY_PARAM1..3; sent to
- *    the "proxy" group (lineProxyMessage).
+ *    the "proxy" group (lineProxyMessage); absent params go as 0.
  *  - PROXY_STATUS, "proxy" group: TAPI_A_CHANNEL_ID and the channel's new
  *    TAPI_A_PROXY_TYPES whenever its registrations change
  *    (LINE_PROXYSTATUS).
