@@ -5,6 +5,7 @@
  * the same call with good arguments goes through.  A foreign proxy (the
  * fake relay's other process) serves every type on channel 0.
  */
+#include <dlfcn.h>
 #include <string.h>
 
 #include "fake_relay.h"
@@ -388,6 +389,38 @@ START_TEST(test_agent_uninitialized)
 }
 END_TEST
 
+/* The call-center functions are exported at TAPI_2.2. */
+START_TEST(test_agent_exported)
+{
+	static const char *const names[] = {
+		"lineGetAgentCaps", "lineGetAgentStatus",
+		"lineGetAgentActivityList", "lineGetAgentGroupList",
+		"lineSetAgentActivity", "lineSetAgentGroup", "lineSetAgentState",
+		"lineAgentSpecific", "lineCreateAgent", "lineGetAgentInfo",
+		"lineSetAgentStateEx", "lineSetAgentMeasurementPeriod",
+		"lineCreateAgentSession", "lineGetAgentSessionList",
+		"lineGetAgentSessionInfo", "lineSetAgentSessionState",
+		"lineGetQueueList", "lineGetQueueInfo",
+		"lineSetQueueMeasurementPeriod", "lineGetGroupList",
+		"lineGetProxyStatus", "lineProxyResponse", "lineProxyMessage",
+	};
+	static const char *const hidden[] = {
+		"tapi_agent_req_send", "tapi_proxy_relay_get",
+		"tapi_nl_relay_open", "tapi_proxy_line_opened",
+	};
+	void *so = dlopen(LIBTAPI_SO_PATH, RTLD_NOW | RTLD_LOCAL);
+
+	ck_assert_msg(so != NULL, "dlopen: %s", dlerror());
+	for (size_t i = 0; i < TAPI_ARRAY_SIZE(names); i++)
+		ck_assert_msg(dlvsym(so, names[i], "TAPI_2.2") != NULL,
+			      "%s not at TAPI_2.2", names[i]);
+	for (size_t i = 0; i < TAPI_ARRAY_SIZE(hidden); i++)
+		ck_assert_msg(dlsym(so, hidden[i]) == NULL, "%s is visible",
+			      hidden[i]);
+	dlclose(so);
+}
+END_TEST
+
 Suite *agent_suite(void)
 {
 	Suite *s = suite_create("agent");
@@ -399,5 +432,6 @@ Suite *agent_suite(void)
 	ADD_TEST(s, test_agent_session_args);
 	ADD_TEST(s, test_agent_queue_args);
 	ADD_TEST(s, test_agent_uninitialized);
+	ADD_TEST(s, test_agent_exported);
 	return s;
 }
