@@ -12,6 +12,8 @@ E2E_TESTS := test_tapi_call test_tapi_procs test_tapi_remove test_tapi_args \
 	     test_tapi_media test_tapi_wav
 # the phone API (FXS stations of the simulated card)
 E2E_TESTS += test_tapi_phone
+# the phone API on the emulated USB handset (tests/usb: cm109-emu, dummy_hcd)
+E2E_TESTS += test_tapi_handset
 # call-center control: an ACD proxy process and a requester (proxy relay)
 E2E_TESTS += test_tapi_proxy
 E2E_PROGS := $(addprefix $(E2E_DIR)/,$(E2E_TESTS))
@@ -26,6 +28,9 @@ $(E2E_DIR)/test_tapi_media: E2E_LIBS += $(shell pkg-config --libs alsa)
 # test_tapi_wav runs tools/examples/tapi-wav (VM_TOOLS, tools/tools.mk).
 $(E2E_DIR)/test_tapi_wav: E2E_LIBS += -lm
 $(E2E_DIR)/test_tapi_phone: $(TOP)/tests/e2e/e2e_phone.h
+$(E2E_DIR)/test_tapi_handset: $(TOP)/tests/e2e/e2e_phone.h \
+	$(TOP)/tests/usb/usb_util.h $(TOP)/tests/kernel/test_core_util.h
+$(E2E_DIR)/test_tapi_handset: E2E_LIBS += -ludev -lm
 
 VM_TESTS += $(E2E_PROGS)
 VM_LIBPATH += $(LIBTAPI_DIR)
