@@ -20,9 +20,11 @@
  * replays at most one period of old samples, as on any DMA hardware.
  *
  * Playback owns the channel's tx (tapi_pcm_hook.h): open fails with
- * -EBUSY while a char device file owns it, and write() on the char
- * device fails with -EBUSY while the playback substream is open.
- * Capture always works and shares the frames with the char device.
+ * -EBUSY while a char device file owns it (from its first write() until
+ * it is closed), and write() on the char device fails with -EBUSY while
+ * the playback substream is open (poll() reports no POLLOUT then, and
+ * wakes the file when the substream closes).  Capture always works and
+ * shares the frames with the char device's readers.
  */
 #include <linux/minmax.h>
 #include <sound/pcm_params.h>

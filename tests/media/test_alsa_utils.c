@@ -11,7 +11,8 @@
  * level (Goertzel over 50 ms windows), both directions at once, silence
  * stays silence, and the tools' other formats and period sizes: a CD
  * format WAV through plughw, MU_LAW and A_LAW recorded from hw:, 1 ms
- * periods.  The tools run as child processes; every wait is a bounded
+ * periods; removing the card (an unplug) ends both tools with an
+ * error.  The tools run as child processes; every wait is a bounded
  * poll, so a hang fails the test instead of stalling it.
  */
 #include <signal.h>
@@ -579,6 +580,43 @@ TEST_F_TIMEOUT(call, silence_stays_silence, 200)
 			loud++;
 	}
 	EXPECT_EQ(0, loud) TH_LOG("%ld of %ld samples not zero, peak %d", loud, n, peak);
+}
+
+/*
+ * The card goes (an unplug) while aplay plays into the call and arecord
+ * records it: both end with an error soon, neither hangs.
+ */
+TEST_F_TIMEOUT(call, card_removal_ends_aplay_and_arecord, 200)
+{
+	struct call *c = &self->c;
+	char *rec[] = { "arecord", "-q", "-D", c->pcm_b, "-f", "S16_LE",
+			"-r", "8000", "-c", "1", "-d", "60", "/tmp/rec_gone.wav",
+			NULL };
+	char *play[] = { "aplay", "-q", "-D", c->pcm_a, "/tmp/long.wav",
+			 NULL };
+	pid_t pr, pp;
+	int ret;
+
+	ASSERT_EQ(0, write_wav("/tmp/long.wav", 8000, 1, 1000, TONE_AMP,
+			       60000));
+	pr = spawn(rec, "/tmp/arecord_gone.log");
+	ASSERT_LT(0, pr);
+	EXPECT_EQ(0, wait_capture_running(c->alsa, c->b));
+	pp = spawn(play, "/tmp/aplay_gone.log");
+	ASSERT_LT(0, pp);
+	/* Both stream for a moment, then the card is removed. */
+	sleep_ms(500);
+	ASSERT_EQ(0, sim_card_remove(c->sim, c->card.card));
+	ret = reap(pp, TOOL_TIMEOUT_MS);
+	EXPECT_TRUE(ret > 0 && ret < 128) TH_LOG("aplay after removal: %d: %s", ret,
+						 tool_log("/tmp/aplay_gone.log"));
+	ret = reap(pr, TOOL_TIMEOUT_MS);
+	EXPECT_TRUE(ret > 0 && ret < 128) TH_LOG("arecord after removal: %d: %s", ret,
+						 tool_log("/tmp/arecord_gone.log"));
+	/* What arecord had recorded until then is a valid file. */
+	EXPECT_LT(0, read_wav("/tmp/rec_gone.wav", c->rec, WAV_MAX));
+	/* The teardown has no card left to remove. */
+	c->card.card = ~0u;
 }
 
 TEST_HARNESS_MAIN

@@ -4,12 +4,15 @@
  * ALSA card and its devices, a tone played into one channel's PCM
  * recorded on another one patched to it (TAPI_SIM_IOC_CONNECT) in every
  * format and down to 1 ms periods, silence, refused hw_params, the one
- * tx owner shared with the char device, capture shared with it, xruns
- * the ALSA way, and removal of the card while streaming.
+ * tx owner shared with the char device (write() and poll() of its files
+ * while playback is open), capture shared with it, xruns the ALSA way,
+ * and removal of the card while streaming.
  *
  * Each test adds its own card (2 FXS + 2 FXO) and removes it.  Waits are
  * bounded only to fail instead of hanging; nothing asserts a duration.
  */
+#include <poll.h>
+#include <pthread.h>
 #include "kselftest_harness.h"
 #include "pcm_util.h"
 
@@ -296,12 +299,23 @@ TEST_F(pcm, bad_hw_params_are_refused)
 	snd_pcm_close(pcm);
 }
 
+/* A poll() for POLLOUT of up to 20 s, in a thread: its revents. */
+static void *poll_out(void *arg)
+{
+	struct pollfd pfd = { .fd = *(int *)arg, .events = POLLOUT };
+
+	return (void *)(long)(poll(&pfd, 1, 20000) == 1 ? pfd.revents : 0);
+}
+
 /* One tx owner: the char device's writer or the ALSA playback stream. */
 TEST_F(pcm, one_tx_owner_at_a_time)
 {
 	struct pcm_params p = { SND_PCM_FORMAT_S16_LE, 160, 4 };
+	struct pollfd pfd = { .events = POLLOUT };
 	int16_t block[160] = { 0 };
 	snd_pcm_t *pcm = NULL;
+	pthread_t poller;
+	void *revents;
 	int fd;
 
 	fd = chan_open(self->a, O_NONBLOCK);
@@ -321,7 +335,14 @@ TEST_F(pcm, one_tx_owner_at_a_time)
 	ASSERT_EQ(0, set_media(fd, TAPI_FMT_S16, 160));
 	EXPECT_EQ(-1, write(fd, block, sizeof(block)));
 	EXPECT_EQ(EBUSY, errno);
+	/* poll() offers no write then, and wakes when playback closes. */
+	pfd.fd = fd;
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	ASSERT_EQ(0, pthread_create(&poller, NULL, poll_out, &fd));
+	sleep_ms(100);	/* (the poller is likely asleep by now) */
 	snd_pcm_close(pcm);
+	ASSERT_EQ(0, pthread_join(poller, &revents));
+	EXPECT_TRUE((long)revents & POLLOUT) TH_LOG("revents %#lx", (long)revents);
 	EXPECT_EQ(sizeof(block), write(fd, block, sizeof(block)));
 	close(fd);
 }
