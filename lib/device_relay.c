@@ -31,7 +31,7 @@
 #define RELAY_RCVBUF		(512 * 1024)
 /* How long a command waits for the kernel's ack: only a kernel that
  * stopped answering (or an engine thread that stopped reading) hits it. */
-#define RELAY_ACK_TIMEOUT_S	5
+#define RELAY_ACK_TIMEOUT_S	10
 
 /* A command waiting for its ack. */
 struct relay_waiter {
