@@ -34,6 +34,16 @@ $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_CFLAGS += \
 $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_LIBS = -lnl-genl-3 -lnl-3 \
 	-lpthread -lm
 
+# The call-center proxy relay (TAPI_CMD_PROXY_*), after test_netlink.
+PROXY_TESTS := test_proxy
+CORE_TESTS := $(patsubst fuzz_ioctl,$(PROXY_TESTS) fuzz_ioctl,$(CORE_TESTS))
+$(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): \
+	$(TOP)/tests/kernel/test_call_util.h
+$(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): KERNEL_TEST_CFLAGS += \
+	$(shell pkg-config --cflags libnl-genl-3.0)
+$(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): KERNEL_TEST_LIBS = \
+	-lnl-genl-3 -lnl-3 -lpthread -lm
+
 VM_TESTS += $(addprefix $(KERNEL_TEST_DIR)/,$(CORE_TESTS))
 
 $(KERNEL_TEST_DIR)/%: $(TOP)/tests/kernel/%.c \
