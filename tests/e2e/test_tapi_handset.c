@@ -112,6 +112,41 @@ static bool press(struct __test_metadata *_metadata, FIXTURE_DATA(handset) *self
 				PHONEBUTTONSTATE_UP);
 }
 
+/*
+ * With a sound card, the volume is its mixer's playback control, if it
+ * has one (PHONECAPS says): set, read back within the control's steps.
+ */
+static void check_volume(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(handset) *self)
+{
+	union { PHONECAPS c; char buf[4096]; } u;
+	DWORD v = 0;
+	LONG r = -1;
+
+	memset(&u, 0, sizeof(u));
+	u.c.dwTotalSize = sizeof(u);
+	ASSERT_EQ(0, phoneGetDevCaps(self->app.h, self->id, 0x00020002, 0,
+				     &u.c));
+	TH_LOG("volume flags 0x%x, gain flags 0x%x", u.c.dwVolumeFlags,
+	       u.c.dwGainFlags);
+	if (!(u.c.dwVolumeFlags & PHONEHOOKSWITCHDEV_HANDSET)) {
+		EXPECT_EQ(PHONEERR_OPERATIONUNAVAIL,
+			  phoneSetVolume(self->ph, PHONEHOOKSWITCHDEV_HANDSET,
+					 0x8000));
+		return;
+	}
+	ASSERT_TRUE(e2e_phone_reply(&self->app, phoneSetVolume(self->ph,
+			PHONEHOOKSWITCHDEV_HANDSET, 0x8000), &r));
+	ASSERT_EQ(0, r);
+	ASSERT_EQ(0, phoneGetVolume(self->ph, PHONEHOOKSWITCHDEV_HANDSET, &v));
+	EXPECT_GE(0x1000, abs((int)v - 0x8000)) TH_LOG("volume 0x%x", v);
+	ASSERT_TRUE(e2e_phone_reply(&self->app, phoneSetVolume(self->ph,
+			PHONEHOOKSWITCHDEV_HANDSET, 0), &r));
+	ASSERT_EQ(0, r);
+	ASSERT_EQ(0, phoneGetVolume(self->ph, PHONEHOOKSWITCHDEV_HANDSET, &v));
+	EXPECT_EQ(0, v);
+}
+
 TEST_F_TIMEOUT(handset, keys_hook_ring_and_sound_card, 300)
 {
 	union { PHONECAPS c; char buf[4096]; } u;
@@ -176,6 +211,7 @@ TEST_F_TIMEOUT(handset, keys_hook_ring_and_sound_card, 300)
 		EXPECT_STREQ(want, w.buf + w.v.dwStringOffset);
 		ASSERT_EQ(0, phoneGetID(self->ph, &w.v, "wave/in"));
 		EXPECT_STREQ(want, w.buf + w.v.dwStringOffset);
+		check_volume(_metadata, self);
 	} else {
 		TH_LOG("the handset has no sound card");
 		EXPECT_EQ(PHONEERR_INVALDEVICECLASS,
