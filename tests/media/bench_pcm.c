@@ -23,9 +23,11 @@
  *
  * and "path" below is the round trip minus that queue: what the driver
  * and the line add.  Rings are 1 s, so only B's echo queue is timing
- * critical; a trial in which B ran dry (an xrun under the loaded emulator
- * or a driver that moves in coarser steps than the period, as snd-aloop
- * with its jiffies timer) is repeated with the queue one period longer.
+ * critical, and only until the click's echo has been played (the click
+ * leaves 100 ms after the start): a trial in which B ran dry before (an
+ * xrun under the loaded emulator, or a driver that moves in coarser steps
+ * than the period, as snd-aloop with its jiffies timer) is repeated with
+ * the queue one period longer.
  * snd-aloop refuses periods under 64 bytes: it then runs with as many
  * channels (of which one is used) as make the period 64 bytes, so both
  * drivers are measured at the same period duration.
@@ -48,10 +50,9 @@
 #include "pcm_util.h"
 
 #define RT_RING		8192	/* frames in a round trip's rings, at most */
-#define CLICK_AT	2400	/* the click leaves A 300 ms after the start */
+#define CLICK_AT	800	/* the click leaves A 100 ms after the start */
 #define CLICK_LEN	16
 #define CLICK_AMP	12000
-#define RT_LISTEN	(CLICK_AT + 4000)	/* frames A records */
 #define RT_TRIALS	5	/* round trips measured per period size */
 #define RT_ATTEMPTS	25	/* at most, counting those that ran dry */
 #define RT_QUEUE_MAX	20	/* periods of echo queue at most */
@@ -192,7 +193,7 @@ static long find_click(const int16_t *rec, long n)
 
 enum { RT_OK, RT_DRY, RT_FAIL };
 
-/* The ring: whole periods (at most 1024), over RT_LISTEN by a margin. */
+/* The ring: whole periods (at most 1024), about 1 s. */
 static snd_pcm_uframes_t ring_of(snd_pcm_uframes_t period)
 {
 	snd_pcm_uframes_t n = RT_RING / period;
@@ -210,12 +211,15 @@ static int round_trip(const struct path *p, unsigned int channels,
 		      long *trip)
 {
 	snd_pcm_t *ap = NULL, *ac = NULL, *bp = NULL, *bc = NULL;
-	static int16_t prog[RT_RING], rec[RT_LISTEN], buf[1024];
+	static int16_t prog[RT_RING], rec[RT_RING], buf[1024];
 	snd_pcm_uframes_t ring = ring_of(period);
+	/* A records until the echo is in, with room for a slower path. */
+	long need = CLICK_AT + queue + CLICK_LEN + 2 * period + 64;
 	int64_t end = now_ms() + 5000;
 	long nrec = 0, at;
 	snd_pcm_sframes_t n;
 	int ret = RT_FAIL, k;
+	bool b_dry = false;
 
 	memset(prog, 0, sizeof(prog));
 	for (k = 0; k < CLICK_LEN; k++)
@@ -236,25 +240,29 @@ static int round_trip(const struct path *p, unsigned int channels,
 	/* B first: its echo runs before anything can reach it. */
 	if (snd_pcm_start(bc) < 0 || snd_pcm_start(ac) < 0)
 		goto out;
-	while (nrec < RT_LISTEN) {
+	while (nrec < need) {
 		if (now_ms() > end)
 			goto out;
-		snd_pcm_wait(bc, 10);
-		/* B echoes what it records, at once. */
-		while ((n = read_mono(bc, channels, buf, 1024)) > 0)
-			if (write_mono(bp, channels, buf, n) != n) {
-				ret = RT_DRY;
-				goto out;
-			}
-		if (n != -EAGAIN || snd_pcm_state(bp) != SND_PCM_STATE_RUNNING) {
-			ret = RT_DRY;
-			goto out;
+		/*
+		 * B echoes what it records, at once.  Once it ran dry its
+		 * playback has stopped: an echo A records still came in time.
+		 */
+		if (!b_dry) {
+			snd_pcm_wait(bc, 10);
+			while ((n = read_mono(bc, channels, buf, 1024)) > 0)
+				if (write_mono(bp, channels, buf, n) != n)
+					break;
+			if (n != -EAGAIN ||
+			    snd_pcm_state(bp) != SND_PCM_STATE_RUNNING)
+				b_dry = true;
+		} else {
+			snd_pcm_wait(ac, 10);
 		}
-		while (nrec < RT_LISTEN &&
+		while (nrec < need &&
 		       (n = read_mono(ac, channels, rec + nrec,
-				      RT_LISTEN - nrec)) > 0)
+				      need - nrec)) > 0)
 			nrec += n;
-		if (nrec < RT_LISTEN && n != -EAGAIN) {
+		if (nrec < need && n != -EAGAIN) {
 			ret = RT_DRY;
 			goto out;
 		}
@@ -263,6 +271,8 @@ static int round_trip(const struct path *p, unsigned int channels,
 	if (at >= 0) {
 		*trip = at - CLICK_AT;
 		ret = RT_OK;
+	} else if (b_dry) {
+		ret = RT_DRY;
 	}
 out:
 	if (ap && ac)
@@ -318,7 +328,7 @@ static void bench_latency(const struct path *p, struct rt_result *res)
 		snd_pcm_uframes_t period = rt_periods[i];
 		snd_pcm_uframes_t queue = 2 * period;
 		struct rt_result *r = &res[i];
-		long sorted[RT_TRIALS], paths[RT_TRIALS], t;
+		long sorted[RT_TRIALS], paths[RT_TRIALS], t = 0;
 		unsigned int fails = 0, k;
 
 		memset(r, 0, sizeof(*r));
