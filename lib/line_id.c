@@ -5,6 +5,9 @@
  *   "tapi/line"   the line device ID (useful after lineOpen(LINEMAPPER))
  *   "tapi/phone"  the phone device ID of the same channel, for stations
  *                 (FXS ports and handsets); an FXO line has no phone
+ *   "tapi/channel" the kernel channel <N> of /dev/tapi/<N>, for programs
+ *                 that use the channel's ioctls next to TAPI (tapi-acd
+ *                 joins two channels with TAPI_IOC_BRIDGE)
  *
  *   "wave/in"     the ALSA PCM that records the call (the far end),
  *   "wave/out"    and the one that plays into it: the same PCM of
@@ -88,8 +91,8 @@ static LONG pcm_of(const struct tapi_linedev *ld, char *buf, size_t size)
  * @hCall: the call (LINECALLSELECT_CALL)
  * @dwSelect: exactly one of LINECALLSELECT_LINE, _ADDRESS, _CALL
  * @lpDeviceID: out: VARSTRING; dwTotalSize set by the application
- * @lpszDeviceClass: "tapi/line", "tapi/phone", "wave/in" or "wave/out"
- *	(case does not matter)
+ * @lpszDeviceClass: "tapi/line", "tapi/phone", "tapi/channel", "wave/in"
+ *	or "wave/out" (case does not matter)
  *
  * Return: 0; LINEERR_INVALCALLSELECT, LINEERR_INVALLINEHANDLE,
  * LINEERR_INVALCALLHANDLE, LINEERR_UNINITIALIZED, LINEERR_INVALADDRESSID,
@@ -139,6 +142,8 @@ TAPI_EXPORT LONG WINAPI lineGetID(HLINE hLine, DWORD dwAddressID,
 	version = l->version;
 	if (!strcasecmp(lpszDeviceClass, "tapi/line"))
 		err = put_dword(lpDeviceID, version, device_id);
+	else if (!strcasecmp(lpszDeviceClass, "tapi/channel"))
+		err = put_dword(lpDeviceID, version, l->dev->info.channel);
 	else if (!strcasecmp(lpszDeviceClass, "tapi/phone") &&
 		 !tapi_registry_phone_id(device_id, &phone))
 		err = put_dword(lpDeviceID, version, phone);
