@@ -301,6 +301,9 @@ void tapi_card_unregister(struct tapi_card *card)
 		tapi_channel_table[card->channels[i].number] = NULL;
 	mutex_unlock(&tapi_registry_mutex);
 
+	/* Bridges end while both sides can still get TAPI_EV_BRIDGE_END. */
+	for (i = 0; i < card->nchannels; i++)
+		tapi_bridge_channel_removed(&card->channels[i]);
 	for (i = 0; i < card->nchannels; i++)
 		tapi_channel_kill(&card->channels[i]);
 	tapi_line_card_unregistered(card);

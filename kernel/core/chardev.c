@@ -75,6 +75,7 @@ static int tapi_release(struct inode *inode, struct file *file)
 	struct tapi_file *other;
 	unsigned long flags;
 
+	tapi_bridge_file_release(f);
 	spin_lock_irqsave(&ch->lock, flags);
 	list_del(&f->node);
 	if (ch->tx_owner == f) {
@@ -166,6 +167,7 @@ static long tapi_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		struct tapi_media_config media;
 		struct tapi_call_info call;
 		struct tapi_tone_req tone;
+		struct tapi_bridge bridge;
 		u32 value;
 	} u;
 	int ret;
@@ -245,6 +247,14 @@ static long tapi_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 	case TAPI_IOC_TONE_STOP:
 		return tapi_tone_stop(ch);
+
+	case TAPI_IOC_BRIDGE:
+		if (copy_from_user(&u.bridge, argp, sizeof(u.bridge)))
+			return -EFAULT;
+		return tapi_bridge_make(f, &u.bridge);
+
+	case TAPI_IOC_UNBRIDGE:
+		return tapi_bridge_unmake(f);
 	}
 	return -ENOTTY;
 }

@@ -244,6 +244,8 @@ struct tapi_dial_request {
  *	(line.h); under @lock
  * @pcm: the ALSA PCM module's data for the channel, or NULL
  *	(pcm_hook.c); under @lock
+ * @bridge: the bridge joining its media with another channel's, or NULL
+ *	(bridge.c); under @lock
  */
 struct tapi_channel {
 	struct tapi_card *card;
@@ -295,6 +297,7 @@ struct tapi_channel {
 
 	struct tapi_line line;
 	void *pcm;
+	struct tapi_bridge_link *bridge;
 };
 
 /**
@@ -392,6 +395,16 @@ void tapi_dsp_rx(struct tapi_channel *ch, const s16 *samples,
 void tapi_dsp_tx(struct tapi_channel *ch, s16 *samples, unsigned int n);
 int tapi_dsp_dial(struct tapi_channel *ch, const struct tapi_dial *dial);
 void tapi_dsp_kill(struct tapi_channel *ch);
+
+/* bridge.c */
+struct tapi_bridge_link;
+int tapi_bridge_make(struct tapi_file *f, const struct tapi_bridge *req);
+int tapi_bridge_unmake(struct tapi_file *f);
+void tapi_bridge_file_release(struct tapi_file *f);
+void tapi_bridge_channel_removed(struct tapi_channel *ch);
+void tapi_bridge_rx(struct tapi_channel *ch, const s16 *samples,
+		    unsigned int n);
+void tapi_bridge_tx(struct tapi_channel *ch, s16 *samples, unsigned int n);
 
 /* pcm_hook.c: the ALSA PCM module's hook (tapi_pcm_hook.h) */
 extern struct tapi_file tapi_pcm_tx_owner;

@@ -541,6 +541,7 @@ void tapi_channel_rx(struct tapi_channel *ch, const s16 *samples,
 	spin_lock_irqsave(&ch->lock, flags);
 	if (!ch->dead) {
 		tapi_dsp_rx(ch, samples, n);
+		tapi_bridge_rx(ch, samples, n);
 		list_for_each_entry(f, &ch->files, node)
 			if (f->rx_capturing)
 				tapi_media_capture(f, samples, n);
@@ -599,6 +600,8 @@ void tapi_channel_tx(struct tapi_channel *ch, s16 *samples, unsigned int n)
 			tapi_media_play(ch->tx_owner, samples, n);
 		else
 			memset(samples, 0, n * sizeof(*samples));
+		/* A bridged peer's audio, then our own tones and digits. */
+		tapi_bridge_tx(ch, samples, n);
 		tapi_dsp_tx(ch, samples, n);
 	}
 	spin_unlock_irqrestore(&ch->lock, flags);
