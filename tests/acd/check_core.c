@@ -367,15 +367,25 @@ START_TEST(test_acd_core_statistics)
 }
 END_TEST
 
+static DWORD first_state, last_state;	/* of the STATE notes taken */
+
 /* The notifications for agent @agent, as LINEAGENTSTATUSEX_ flags. */
 static unsigned int agent_notes(int agent, DWORD *flags, unsigned int max)
 {
 	struct acd_action a;
 	unsigned int n = 0;
 
-	while (acd_core_next_action(core, &a))
-		if (a.kind == ACD_AGENT && a.agent == agent && n < max)
-			flags[n++] = a.flags;
+	first_state = last_state = 0;
+	while (acd_core_next_action(core, &a)) {
+		if (a.kind != ACD_AGENT || a.agent != agent || n == max)
+			continue;
+		flags[n++] = a.flags;
+		if (a.flags & LINEAGENTSTATUSEX_STATE) {
+			if (!first_state)
+				first_state = a.state;
+			last_state = a.state;
+		}
+	}
 	return n;
 }
 
@@ -398,6 +408,7 @@ START_TEST(test_acd_core_agent_notifications)
 	c = acd_call_arrive(core, 0, 1000);		/* ready -> busy */
 	ck_assert_uint_eq(agent_notes(a1, f, 8), 1);
 	ck_assert_uint_eq(f[0], LINEAGENTSTATUSEX_STATE);
+	ck_assert_uint_eq(last_state, LINEAGENTSTATEEX_BUSYACD);
 	acd_call_agent_answer(core, c, 2000);		/* still busy */
 	ck_assert_uint_eq(agent_notes(a1, f, 8), 1);
 	ck_assert_uint_eq(f[0], LINEAGENTSTATUSEX_UPDATEINFO);
@@ -406,9 +417,20 @@ START_TEST(test_acd_core_agent_notifications)
 	ck_assert_uint_eq(f[0], LINEAGENTSTATUSEX_STATE);
 	acd_core_advance(core, 8000);			/* -> ready */
 	ck_assert_uint_eq(agent_notes(a1, f, 8), 2);
+	ck_assert_uint_eq(last_state, LINEAGENTSTATEEX_READY);
 	ck_assert_uint_eq(f[0], LINEAGENTSTATUSEX_STATE);
 	ck_assert_uint_eq(f[1], LINEAGENTSTATUSEX_UPDATEINFO);
 	ck_assert_uint_eq(state_ex(a1, NULL), LINEAGENTSTATEEX_READY);
+	/* queue 2 has no wrap-up: wrap-up and ready come in one step, and
+	 * each note still carries the state of its moment */
+	ck_assert_int_eq(acd_agent_set_groups(core, a1, 3, 8000), 0);
+	c = acd_call_arrive(core, 1, 8500);
+	acd_call_agent_answer(core, c, 8600);
+	agent_notes(a1, f, 8);
+	acd_call_agent_hangup(core, c, 8700);
+	ck_assert_uint_eq(agent_notes(a1, f, 8), 3);
+	ck_assert_uint_eq(first_state, LINEAGENTSTATEEX_NOTREADY);
+	ck_assert_uint_eq(last_state, LINEAGENTSTATEEX_READY);
 	/* a second lineCreateAgent gives the same handle, no new agent */
 	ck_assert_int_eq(acd_agent_create(core, "a1", "", &h, 9000), 0);
 	ck_assert_uint_eq(h, (HAGENT)a1 + 1);

@@ -39,7 +39,16 @@ void acd_emit(struct acd_core *core, enum acd_action_kind kind,
 		}
 	}
 	a = &core->actions[core->actions_head + core->actions_len++];
-	*a = (struct acd_action){ kind, call, agent, queue, session, flags };
+	*a = (struct acd_action){ .kind = kind, .call = call, .agent = agent,
+				  .queue = queue, .session = session,
+				  .flags = flags };
+	if (kind == ACD_AGENT) {
+		DWORD next;
+
+		/* the state then: later steps may change it before it is sent */
+		acd_agent_status_ex(core, agent, &a->state, &next);
+		acd_agent_status(core, agent, &a->state20, &next);
+	}
 }
 
 /**

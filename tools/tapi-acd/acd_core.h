@@ -79,6 +79,8 @@ struct acd_action {
 	int queue;		/* queue index, -1 if none */
 	uint32_t session;	/* HAGENTSESSION, 0 if none */
 	DWORD flags;		/* LINEAGENTSTATUSEX_, _QUEUESTATUS_, ... */
+	DWORD state, state20;	/* ACD_AGENT: LINEAGENTSTATEEX_ and
+				 * LINEAGENTSTATE_ when it was emitted */
 };
 
 /* The agent's state as the core keeps it. */

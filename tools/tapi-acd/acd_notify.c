@@ -24,18 +24,16 @@ static void to_all(struct acd_daemon *d, DWORD msg, DWORD p1, DWORD p2,
 
 static void agent_changed(struct acd_daemon *d, const struct acd_action *a)
 {
-	DWORD state = 0, next, state20, next20;
+	bool state = a->flags & LINEAGENTSTATUSEX_STATE;
 	struct acd_line *st = acd_line_of_agent(d, a->agent);
 
-	if (a->flags & LINEAGENTSTATUSEX_STATE)
-		acd_agent_status_ex(d->core, a->agent, &state, &next);
-	to_all(d, LINE_AGENTSTATUSEX, a->agent + 1, a->flags, state);
-	if (!(a->flags & LINEAGENTSTATUSEX_STATE) || !st)
+	to_all(d, LINE_AGENTSTATUSEX, a->agent + 1, a->flags,
+	       state ? a->state : 0);
+	if (!state || !st)
 		return;
-	acd_agent_status(d->core, a->agent, &state20, &next20);
 	lineProxyMessage(st->hline, 0, LINE_AGENTSTATUS, 0,
 			 LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_NEXTSTATE,
-			 state20);
+			 a->state20);
 }
 
 /**
