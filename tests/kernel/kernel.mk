@@ -34,8 +34,13 @@ $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_CFLAGS += \
 $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_LIBS = -lnl-genl-3 -lnl-3 \
 	-lpthread -lm
 
-# The call-center proxy relay (TAPI_CMD_PROXY_*), after test_netlink.
+# The call-center proxy relay (TAPI_CMD_PROXY_*), after test_netlink, and
+# the channel bridge (TAPI_IOC_BRIDGE).
 PROXY_TESTS := test_proxy
+BRIDGE_TESTS := test_bridge
+CORE_TESTS := $(patsubst fuzz_ioctl,$(BRIDGE_TESTS) fuzz_ioctl,$(CORE_TESTS))
+$(addprefix $(KERNEL_TEST_DIR)/,$(BRIDGE_TESTS)): \
+	$(TOP)/tests/kernel/test_call_util.h
 CORE_TESTS := $(patsubst fuzz_ioctl,$(PROXY_TESTS) fuzz_ioctl,$(CORE_TESTS))
 $(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): \
 	$(TOP)/tests/kernel/test_call_util.h
