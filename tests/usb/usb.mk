@@ -13,13 +13,15 @@
 
 USB_TEST_DIR := $(BUILD)/tests/usb
 USB_EMU := $(USB_TEST_DIR)/cm109-emu
-USB_TESTS := $(addprefix $(USB_TEST_DIR)/,test_usb_handset test_usb_audio)
+USB_TESTS := $(addprefix $(USB_TEST_DIR)/,test_usb_handset test_usb_audio \
+		test_usb_udev test_usb_plug_cycles)
 USB_HCD_DIR := $(USB_TEST_DIR)/dummy_hcd_iso
 USB_HCD_KO := $(USB_HCD_DIR)/dummy_hcd_iso.ko
 USB_HCD_SRC_PATH := drivers/usb/gadget/udc/dummy_hcd.c
 
 VM_MODULES += kernel/tapi_usb.ko $(USB_HCD_KO)
-VM_KMODS += libcomposite usb_f_hid usb_f_uac1 snd-usb-audio
+# cm109 only in the image: test_usb_udev loads it for the hand-over.
+VM_KMODS += libcomposite usb_f_hid usb_f_uac1 snd-usb-audio cm109
 VM_KMODS_LOAD += libcomposite usb_f_hid usb_f_uac1 snd-usb-audio
 VM_TOOLS += $(USB_EMU)
 VM_TESTS += $(USB_TESTS)
