@@ -26,7 +26,4 @@ $(TACD_RUNNER): $(TACD_SRCS) $(TACD_CORE_SRCS) \
 check-acd: $(TACD_RUNNER)
 	$(TACD_RUNNER)
 
-# tests/e2e/test_tapi_acd: tapi-acd in the VM (built by tests/e2e/e2e.mk's
-# pattern rule; the daemon reaches the VM through VM_TOOLS, tools/tools.mk).
-TACD_VM_TEST := $(BUILD)/tests/e2e/test_tapi_acd
-VM_TESTS += $(TACD_VM_TEST)
+# tests/e2e/test_tapi_acd, the daemon in the VM, is listed in tests/e2e/e2e.mk.

@@ -16,6 +16,8 @@ E2E_TESTS += test_tapi_phone
 E2E_TESTS += test_tapi_handset
 # call-center control: an ACD proxy process and a requester (proxy relay)
 E2E_TESTS += test_tapi_proxy
+# the ACD daemon tools/tapi-acd (VM_TOOLS) with a supervisor and callers
+E2E_TESTS += test_tapi_acd
 E2E_PROGS := $(addprefix $(E2E_DIR)/,$(E2E_TESTS))
 # kselftest_harness.h compares signed and unsigned in its EXPECT_* macros.
 E2E_CFLAGS = $(USER_CFLAGS) $(KSELFTEST_CFLAGS) -Wno-sign-compare -pthread
