@@ -135,10 +135,9 @@ static void tapi_bridge_link_up(struct tapi_bridge_link *b)
  * @req: the request, copied from userspace
  *
  * Context: process context.
- * Return: 0; -EINVAL for flags, an fd that is no channel's file, or a
- * file of the same channel; -EBADF for no open fd; -EOPNOTSUPP when
- * either channel carries no media; -EBUSY when either is in a bridge
- * already; -ENODEV when either is gone; -ENOMEM.
+ * Return: 0; -EINVAL for flags, or an fd that is no open file of another
+ * channel; -EOPNOTSUPP when either channel carries no media; -EBUSY when
+ * either is in a bridge already; -ENODEV when either is gone; -ENOMEM.
  */
 int tapi_bridge_make(struct tapi_file *f, const struct tapi_bridge *req)
 {
@@ -149,9 +148,10 @@ int tapi_bridge_make(struct tapi_file *f, const struct tapi_bridge *req)
 
 	if (req->flags)
 		return -EINVAL;
+	/* The channel ABI's errors: a bad fd is bad input like any other. */
 	other = fdget(req->fd);
 	if (!other.file)
-		return -EBADF;
+		return -EINVAL;
 	ret = -EINVAL;
 	if (other.file->f_op != &tapi_fops)
 		goto out_fdput;
@@ -197,7 +197,7 @@ out_fdput:
  * @f: a file of either channel of the bridge
  *
  * Context: process context.
- * Return: 0, or -ENOENT when the channel is in no bridge.
+ * Return: 0, or -EINVAL when the channel is in no bridge.
  */
 int tapi_bridge_unmake(struct tapi_file *f)
 {
@@ -208,7 +208,7 @@ int tapi_bridge_unmake(struct tapi_file *f)
 	if (b)
 		tapi_bridge_end(b);
 	mutex_unlock(&tapi_bridge_mutex);
-	return b ? 0 : -ENOENT;
+	return b ? 0 : -EINVAL;
 }
 
 /**

@@ -123,11 +123,11 @@ TEST_F(br, errors)
 
 	ASSERT_EQ(0, chan_info(self->fa, &info));
 	ASSERT_TRUE(info.caps & TAPI_CAP_MEDIA);
-	EXPECT_EQ(-ENOENT, unbridge(self->fa));
+	EXPECT_EQ(-EINVAL, unbridge(self->fa));
 	EXPECT_EQ(-EINVAL, bridge(self->fa, self->fb, 1));
 	EXPECT_EQ(-EINVAL, bridge(self->fa, self->fb, 0x80000000));
-	EXPECT_EQ(-EBADF, bridge(self->fa, -1, 0));
-	EXPECT_EQ(-EBADF, bridge(self->fa, 1000, 0));
+	EXPECT_EQ(-EINVAL, bridge(self->fa, -1, 0));
+	EXPECT_EQ(-EINVAL, bridge(self->fa, 1000, 0));
 	EXPECT_EQ(-EFAULT, xioctl(self->fa, TAPI_IOC_BRIDGE, BAD_PTR));
 	null_fd = open("/dev/null", O_RDWR);
 	ASSERT_LE(0, null_fd);
@@ -144,7 +144,7 @@ TEST_F(br, errors)
 	EXPECT_EQ(-EINVAL, bridge(self->fa, a2, 0));
 	EXPECT_EQ(-EINVAL, bridge(a2, self->fa, 0));
 	close(a2);
-	EXPECT_EQ(-ENOENT, unbridge(self->fa));
+	EXPECT_EQ(-EINVAL, unbridge(self->fa));
 	EXPECT_TRUE(no_bridge_end(self->fa));
 
 	/* One bridge per channel. */
@@ -153,15 +153,15 @@ TEST_F(br, errors)
 	EXPECT_EQ(-EBUSY, bridge(self->fc, self->fb, 0));
 	EXPECT_EQ(-EBUSY, bridge(self->fb, self->fa, 0));
 	EXPECT_EQ(-EBUSY, bridge(self->fc, self->fa, 0));
-	EXPECT_EQ(-ENOENT, unbridge(self->fc));
+	EXPECT_EQ(-EINVAL, unbridge(self->fc));
 
 	/* Either side ends it; both hear of it, naming the other. */
 	ASSERT_EQ(0, unbridge(self->fb));
 	EXPECT_EQ(self->b, bridge_end(self->fa));
 	EXPECT_EQ(self->a, bridge_end(self->fb));
 	EXPECT_TRUE(no_bridge_end(self->fc));
-	EXPECT_EQ(-ENOENT, unbridge(self->fa));
-	EXPECT_EQ(-ENOENT, unbridge(self->fb));
+	EXPECT_EQ(-EINVAL, unbridge(self->fa));
+	EXPECT_EQ(-EINVAL, unbridge(self->fb));
 	/* Free again, for anyone. */
 	ASSERT_EQ(0, bridge(self->fc, self->fa, 0));
 	ASSERT_EQ(0, unbridge(self->fa));
@@ -228,7 +228,7 @@ TEST_F(br, close_of_the_making_file_ends_it)
 	close(a2);
 	EXPECT_EQ(self->b, bridge_end(self->fa));
 	EXPECT_EQ(self->a, bridge_end(self->fb));
-	EXPECT_EQ(-ENOENT, unbridge(self->fb));
+	EXPECT_EQ(-EINVAL, unbridge(self->fb));
 	ASSERT_EQ(0, bridge(self->fc, self->fb, 0));
 	/* A bridge made through it ends with the fixture's files. */
 }
@@ -264,7 +264,7 @@ TEST_F_TIMEOUT(br, card_removal_ends_the_bridge, 120)
 	EXPECT_EQ(TAPI_EV_BRIDGE_END, ev.type);
 	EXPECT_EQ(self->a, ev.value);
 	ASSERT_EQ(0, next_event(fd_d, TAPI_EV_REMOVED, EVENT_TIMEOUT_MS, &ev));
-	EXPECT_EQ(-ENOENT, unbridge(self->fa));
+	EXPECT_EQ(-EINVAL, unbridge(self->fa));
 	EXPECT_EQ(-ENODEV, bridge(self->fa, fd_d, 0));
 	EXPECT_EQ(-ENODEV, bridge(fd_d, self->fa, 0));
 	EXPECT_EQ(-ENODEV, unbridge(fd_d));

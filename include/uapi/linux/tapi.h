@@ -448,10 +448,9 @@ struct tapi_tone_req {
  * closed, or when either channel is removed; each channel then gets
  * TAPI_EV_BRIDGE_END.  Tones and TAPI_IOC_DIAL digits of a channel still
  * play into its own line while bridged (mixed with the bridged audio).
- * Errors: -EINVAL flags, an fd of no channel or of the same channel;
- * -EBADF no such fd; -EOPNOTSUPP a channel without TAPI_CAP_MEDIA;
- * -ENODEV a channel removed.  TAPI_IOC_UNBRIDGE: -ENOENT when the channel
- * is in no bridge.
+ * Errors: -EINVAL flags, an fd that is no open file of another channel;
+ * -EOPNOTSUPP a channel without TAPI_CAP_MEDIA; -ENODEV a channel
+ * removed.  TAPI_IOC_UNBRIDGE: -EINVAL when the channel is in no bridge.
  */
 struct tapi_bridge {
 	__s32 fd;
