@@ -140,6 +140,12 @@ FIXTURE_VARIANT_ADD(tone, mu_law_period_80) {
 	.freq = 1000,
 };
 
+/* 1 ms periods of one byte a sample: the smallest period in bytes. */
+FIXTURE_VARIANT_ADD(tone, mu_law_period_8) {
+	.format = SND_PCM_FORMAT_MU_LAW, .period = 8, .periods = 128,
+	.freq = 600,
+};
+
 FIXTURE_VARIANT_ADD(tone, a_law_period_40) {
 	.format = SND_PCM_FORMAT_A_LAW, .period = 40, .periods = 32,
 	.freq = 800,
