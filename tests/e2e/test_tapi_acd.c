@@ -130,6 +130,29 @@ static bool wait_ringing(struct acd_fix *f, unsigned int ch, bool on)
 	return false;
 }
 
+/* The CO of trunk @co hears @digits that the phone @phone dials: the
+ * bridge carries the agent's voice to the caller. */
+static bool heard_through(struct acd_fix *f, unsigned int phone,
+			  unsigned int co, const char *digits)
+{
+	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
+	struct tapi_sim_status st;
+
+	if (e2e_sim(&f->card, TAPI_SIM_IOC_CLEAR, co, 0, NULL, NULL) ||
+	    e2e_sim(&f->card, TAPI_SIM_IOC_PHONE_DIAL, phone, 0, digits, NULL))
+		return false;
+	while (e2e_now_ms() < end) {
+		if (e2e_sim_status(&f->card, co, &st))
+			return false;
+		if (strstr(st.heard, digits))
+			return true;
+		pump(f, 50);
+	}
+	printf("#   channel %u heard \"%s\", not \"%s\"\n", co, st.heard,
+	       digits);
+	return false;
+}
+
 static bool ringing(struct acd_fix *f, unsigned int ch)
 {
 	struct tapi_sim_status st;
@@ -331,7 +354,8 @@ FIXTURE_TEARDOWN(acd)
 /*
  * Two calls go to the two agents, longest idle first; both are answered;
  * the caller ends one, the agent the other; each agent goes through
- * ready -> busy -> wrap-up -> ready; a third call rings the agent idle the
+ * ready -> busy -> wrap-up -> ready; what an agent says reaches its own
+ * caller through the kernel bridge; a third call rings the agent idle the
  * longest and is abandoned while it rings, a fourth is abandoned in the
  * queue; the figures count exactly those calls.
  */
@@ -371,6 +395,9 @@ TEST_F(acd, distribution_wrapup_abandon_statistics)
 	ASSERT_TRUE(wait_answered(f, f->h2, 1));
 	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
 					   dwCurrentCallsQueued), 0));
+	/* each caller hears its own agent */
+	ASSERT_TRUE(heard_through(f, fxs(f, 0), fxo(f, 0), "147"));
+	ASSERT_TRUE(heard_through(f, fxs(f, 1), fxo(f, 1), "258"));
 
 	/* caller 1 hangs up: agent 201 to wrap-up, then hangs up too */
 	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_HANGUP, fxo(f, 0), 0,
