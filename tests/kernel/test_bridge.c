@@ -281,4 +281,70 @@ TEST_F_TIMEOUT(br, card_removal_ends_the_bridge, 120)
 	EXPECT_EQ(-ENODEV, unbridge(self->fa));
 }
 
+/*
+ * A process keeps bridging, unbridging and closing while the other card
+ * goes: every call gets a documented answer and the kernel stays sane.
+ */
+TEST_F_TIMEOUT(br, bridging_races_with_removal, 180)
+{
+	struct line_card other;
+	int ready[2], status;
+	unsigned int d;
+	pid_t pid;
+	char c;
+
+	line_card_init(&other);
+	ASSERT_EQ(0, line_card_add(&other, 1, 0));
+	d = other.fxs[0];
+	ASSERT_EQ(0, pipe(ready));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		int fd_d = line_open(d), i, ret;
+		bool gone = false;
+
+		close(ready[0]);
+		if (fd_d < 0)
+			_exit(100);
+		for (i = 0; i < 200000 && !gone; i++) {
+			int maker = i % 3 ? self->fa : fd_d;
+			int peer = maker == fd_d ? self->fa : fd_d;
+
+			if (i == 50 && write(ready[1], "g", 1) != 1)
+				_exit(101);
+			ret = bridge(maker, peer, 0);
+			if (ret && ret != -ENODEV && ret != -EBUSY)
+				_exit(102);
+			gone = ret == -ENODEV;
+			ret = unbridge(i % 2 ? self->fa : fd_d);
+			if (ret && ret != -ENODEV && ret != -EINVAL)
+				_exit(103);
+			if (i % 7 == 0) {
+				/* The close of a making file ends its bridge. */
+				int again = line_open(self->b);
+
+				if (again >= 0) {
+					ret = bridge(again, fd_d, 0);
+					close(again);
+					if (ret && ret != -ENODEV &&
+					    ret != -EBUSY)
+						_exit(105);
+				}
+			}
+		}
+		_exit(gone ? 0 : 104);
+	}
+	close(ready[1]);
+	ASSERT_EQ(1, read(ready[0], &c, 1));
+	close(ready[0]);
+	line_card_remove(&other);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status))
+		TH_LOG("100 open, 101 pipe, 102 BRIDGE, 103 UNBRIDGE, 104 card never gone, 105 BRIDGE from B");
+	/* Whatever was left, A and B are free and work. */
+	ASSERT_EQ(0, bridge(self->fa, self->fb, 0));
+	ASSERT_EQ(0, unbridge(self->fb));
+}
+
 TEST_HARNESS_MAIN
