@@ -151,9 +151,12 @@ static void plug_and_expect_tapi_usb(struct __test_metadata *_metadata,
 	char driver[64];
 	int fd;
 
+	/* udevd may still be busy with earlier plugs: it does the work. */
+	ASSERT_EQ(0, udev_settle());
 	ASSERT_EQ(0, emu_start(&self->emu));
 	ASSERT_EQ(0, emu_expect(&self->emu, "plugged", PLUG_TIMEOUT_MS,
 				NULL, 0));
+	EXPECT_EQ(0, udev_settle());
 	self->channel = usb_channel_wait(true, HANDOVER_TIMEOUT_MS);
 	ASSERT_EQ(0, hid_interface_driver(driver, sizeof(driver)));
 	ASSERT_LE(0, self->channel)
@@ -215,6 +218,7 @@ FIXTURE_SETUP(node)
 				NULL, 0));
 	self->channel = usb_channel_wait(true, PLUG_TIMEOUT_MS);
 	ASSERT_LE(0, self->channel);
+	ASSERT_EQ(0, udev_settle());
 	end = now_ms() + UDEV_TIMEOUT_MS;
 	while (by_path_link(self->channel, self->link, sizeof(self->link))) {
 		ASSERT_GT(end, now_ms()) TH_LOG("udevd made no by-path link");

@@ -201,6 +201,22 @@ static inline bool udev_running(void)
 	return access("/run/udev/control", F_OK) == 0;
 }
 
+/*
+ * Wait (bounded) until udevd has handled every event queued so far.
+ * Needed before judging what udevd made of a device: channel numbers are
+ * reused, so a lagging udevd may still be handling the "add" of the
+ * previous handset on /dev/tapi/<n> after it was unplugged - with the
+ * USB parents gone, path_id then gives only "platform-dummy_hcd.0" - and
+ * that event's node mode, group and by-path link look like the result
+ * for the new one until udevd catches up.  0 once settled.
+ */
+static inline int udev_settle(void)
+{
+	int status = system("udevadm settle --timeout=60");
+
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -ETIMEDOUT;
+}
+
 static inline int open_files(void)
 {
 	struct dirent *de;
