@@ -911,4 +911,111 @@ TEST_F_TIMEOUT(px, channel_removal_fails_pending_requests, 120)
 	EXPECT_EQ(-ENOENT, px_respond(self->proxy, id, 0, NULL, -1));
 }
 
+/* Count the responses in @ps's inbox per cookie, then empty it. */
+static void take_responses(struct px_sock *ps, int *answers, int n)
+{
+	struct px_rec *r;
+	int i;
+
+	for (i = 0; (r = px_find(ps, TAPI_CMD_PROXY_RESPONSE, i)); i++)
+		if (r->u[TAPI_A_PROXY_COOKIE] < (uint32_t)n)
+			answers[r->u[TAPI_A_PROXY_COOKIE]]++;
+	inbox_clear(ps);
+}
+
+/*
+ * A proxy process that keeps registering, answering and unregistering,
+ * requests all the while, and the card goes in the middle: every request
+ * the kernel took gets exactly one response, answered or gone.
+ */
+TEST_F_TIMEOUT(px, no_request_hangs_under_churn, 240)
+{
+	enum { NREQ = 400 };
+	int answers[NREQ] = { 0 }, ok[NREQ] = { 0 };
+	int i, ret, status, taken = 0, total;
+	int64_t end;
+	pid_t pid;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		struct px_sock *ps = px_open(false);
+		int64_t stop = now_ms() + 120000;
+		bool registered = false;
+		int answered = 0;
+		struct px_rec *r;
+
+		if (!ps)
+			_exit(100);
+		while (now_ms() < stop) {
+			if (!registered) {
+				ret = px_register(ps, self->ch, 1 << 3);
+				if (ret == -ENODEV)
+					_exit(0);
+				if (ret)
+					_exit(101);
+				registered = true;
+			} else if (px_get(ps, self->ch) == -ENODEV) {
+				_exit(0);
+			}
+			px_wait(ps, TAPI_CMD_PROXY_REQUEST, 1, 20);
+			for (i = 0; (r = px_find(ps, TAPI_CMD_PROXY_REQUEST, i)); i++) {
+				ret = px_respond(ps, r->u[TAPI_A_PROXY_REQ_ID],
+						 0, "a", 1);
+				if (ret && ret != -ENOENT)
+					_exit(102);
+				answered++;
+			}
+			inbox_clear(ps);
+			if (answered >= 5) {
+				ret = px_unregister(ps, self->ch, 0);
+				if (ret && ret != -ENOENT)
+					_exit(103);
+				registered = false;
+				answered = 0;
+			}
+		}
+		_exit(104);
+	}
+
+	/* Once the proxy is up, the requests start. */
+	end = now_ms() + 30000;
+	while (px_get(self->app, self->ch) <= 0 && now_ms() < end)
+		sleep_ms(10);
+	for (i = 0; i < NREQ; i++) {
+		if (i == NREQ / 2)
+			line_card_remove(&self->lc);
+		ret = px_request(self->app, self->ch, 3, i, "q", 1, NULL);
+		if (ret == -EAGAIN) {
+			px_wait(self->app, TAPI_CMD_PROXY_RESPONSE, 1, 100);
+			take_responses(self->app, answers, NREQ);
+			continue;
+		}
+		ASSERT_TRUE(ret == 0 || ret == -ENOENT || ret == -ENODEV)
+			TH_LOG("request %d: %d", i, ret);
+		if (i >= NREQ / 2)
+			ASSERT_EQ(-ENODEV, ret);
+		ok[i] = !ret;
+		taken += !ret;
+		take_responses(self->app, answers, NREQ);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status))
+		TH_LOG("100 socket, 101 register, 102 respond, 103 unregister, 104 card never gone");
+	end = now_ms() + PX_WAIT_MS;
+	for (;;) {
+		take_responses(self->app, answers, NREQ);
+		for (i = 0, total = 0; i < NREQ; i++)
+			total += answers[i];
+		if (total >= taken || now_ms() > end)
+			break;
+		px_wait(self->app, TAPI_CMD_PROXY_RESPONSE, 1, 100);
+	}
+	TH_LOG("%d requests taken", taken);
+	EXPECT_LT(0, taken);
+	for (i = 0; i < NREQ; i++)
+		EXPECT_EQ(ok[i], answers[i]) TH_LOG("request %d", i);
+}
+
 TEST_HARNESS_MAIN
