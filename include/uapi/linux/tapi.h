@@ -536,7 +536,8 @@ struct tapi_bridge {
  *    proxy unregisters or its socket closes first, every request pending
  *    with it is answered the same way with TAPI_PROXY_GONE and no result:
  *    a request never hangs on a dead proxy.  Requests of a requester
- *    whose socket closed are forgotten.
+ *    whose socket closed are forgotten.  Removing the channel drops its
+ *    registrations (PROXY_STATUS 0) and answers its requests GONE too.
  *  - PROXY_MESSAGE (from a registered proxy of the channel, else -EPERM):
  *    TAPI_A_CHANNEL_ID, TAPI_A_PROXY_MSG, TAPI_A_PROXY_PARAM1..3; sent to
  *    the "proxy" group (lineProxyMessage); absent params go as 0.
