@@ -7,5 +7,6 @@
 
 Suite *acd_config_suite(void);
 Suite *acd_core_suite(void);
+Suite *acd_varstruct_suite(void);
 
 #endif

@@ -41,6 +41,9 @@ struct acd_fix {
 	/* LINE_AGENTSTATUSEX states seen, per agent handle 1..2 */
 	DWORD states[3][MAX_STATES];
 	unsigned int nstates[3];
+	/* TAPI 2.0 LINE_AGENTSTATUS states: agent 201's, on its station */
+	DWORD states20[MAX_STATES];
+	unsigned int nstates20;
 	unsigned int queue_notes;
 };
 
@@ -53,6 +56,9 @@ static void note(struct acd_fix *f, const LINEMESSAGE *m)
 	    f->nstates[m->dwParam1] < MAX_STATES)
 		f->states[m->dwParam1][f->nstates[m->dwParam1]++] =
 			m->dwParam3;
+	if (m->dwMessageID == LINE_AGENTSTATUS &&
+	    m->dwParam2 & LINEAGENTSTATUS_STATE && f->nstates20 < MAX_STATES)
+		f->states20[f->nstates20++] = m->dwParam3;
 	if (m->dwMessageID == LINE_QUEUESTATUS && m->dwParam1 == QUEUE_ID)
 		f->queue_notes++;
 }
@@ -369,6 +375,11 @@ TEST_F(acd, distribution_wrapup_abandon_statistics)
 		LINEAGENTSTATEEX_NOTREADY,	/* wrap-up */
 		LINEAGENTSTATEEX_READY,
 	};
+	const DWORD cycle20[] = {
+		LINEAGENTSTATE_NOTREADY, LINEAGENTSTATE_READY,
+		LINEAGENTSTATE_BUSYACD, LINEAGENTSTATE_WORKINGAFTERCALL,
+		LINEAGENTSTATE_READY,
+	};
 	LINEQUEUEINFO qi;
 	LINEAGENTINFO ai;
 
@@ -414,6 +425,10 @@ TEST_F(acd, distribution_wrapup_abandon_statistics)
 	ASSERT_TRUE(wait_state(f, f->h2, LINEAGENTSTATEEX_READY));
 	expect_states(_metadata, f, f->h1, cycle, 5);
 	expect_states(_metadata, f, f->h2, cycle, 5);
+	/* the same in TAPI 2.0 terms, on agent 201's station line */
+	ASSERT_EQ(5, f->nstates20);
+	for (unsigned int i = 0; i < 5; i++)
+		EXPECT_EQ(cycle20[i], f->states20[i]);
 
 	/* call 3 rings agent 201 (ready before 202); its caller gives up */
 	ASSERT_TRUE(e2e_wait_co_state(&f->card, fxo(f, 0), TAPI_SIM_CO_IDLE));

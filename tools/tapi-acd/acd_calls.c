@@ -67,10 +67,10 @@ static void party_gone(struct acd_daemon *d, struct acd_line *l)
 		return;
 	l->acd_call = 0;
 	if (l->queue >= 0) {
-		acd_log(d, 1, "%s: caller of call %u hung up", l->name, c);
+		acd_log(d, 2, "%s: caller of call %u hung up", l->name, c);
 		acd_call_caller_hangup(d->core, c, acd_now(d));
 	} else {
-		acd_log(d, 1, "%s: agent station left call %u", l->name, c);
+		acd_log(d, 2, "%s: agent station left call %u", l->name, c);
 		acd_call_agent_hangup(d->core, c, acd_now(d));
 	}
 }
@@ -86,7 +86,7 @@ static void call_state(struct acd_daemon *d, struct acd_line *l, DWORD state)
 		if (l->queue >= 0 && !l->acd_call) {
 			l->acd_call = acd_call_arrive(d->core, l->queue,
 						      acd_now(d));
-			acd_log(d, 1, "%s: call %u queued in %s", l->name,
+			acd_log(d, 2, "%s: call %u queued in %s", l->name,
 				l->acd_call, d->cfg.queues[l->queue].name);
 		} else if (l->agent >= 0 && l->acd_call) {
 			acd_call_agent_answer(d->core, l->acd_call,
@@ -166,7 +166,7 @@ static void offer(struct acd_daemon *d, const struct acd_action *a)
 	st->call = h;
 	st->acd_call = a->call;
 	st->makecall_req = r;
-	acd_log(d, 1, "%s: ringing agent %s for call %u", st->name,
+	acd_log(d, 2, "%s: ringing agent %s for call %u", st->name,
 		d->cfg.agents[a->agent].id, a->call);
 }
 
@@ -178,7 +178,7 @@ static void unoffer(struct acd_daemon *d, const struct acd_action *a)
 		return;
 	st->acd_call = 0;
 	drop(st);
-	acd_log(d, 1, "%s: no longer ringing for call %u", st->name, a->call);
+	acd_log(d, 2, "%s: no longer ringing for call %u", st->name, a->call);
 }
 
 /**
@@ -217,9 +217,14 @@ void acd_calls_action(struct acd_daemon *d, const struct acd_action *a)
 		}
 		break;
 	case ACD_ANNOUNCE:
-		if (trunk && trunk->call)
-			lineGenerateTone(trunk->call, LINETONEMODE_BEEP,
-					 ANNOUNCE_BEEP_MS, 0, NULL);
+		if (trunk && trunk->call) {
+			LONG r = lineGenerateTone(trunk->call,
+						  LINETONEMODE_BEEP,
+						  ANNOUNCE_BEEP_MS, 0, NULL);
+
+			acd_log(d, r ? 0 : 2, "%s: announcement beep: 0x%08x",
+				trunk->name, (unsigned int)r);
+		}
 		break;
 	default:
 		break;

@@ -524,7 +524,7 @@ void acd_proxy_request(struct acd_daemon *d, HLINE hline,
 	LONG result = r.line ? serve(&r) : LINEERR_OPERATIONUNAVAIL;
 	LONG err;
 
-	acd_log(d, 1, "request %u on %s: 0x%08x", (unsigned int)req->dwRequestType,
+	acd_log(d, 2, "request %u on %s: 0x%08x", (unsigned int)req->dwRequestType,
 		r.line ? r.line->name : "?", (unsigned int)result);
 	err = lineProxyResponse(hline, req, (DWORD)result);
 	if (err)
