@@ -273,6 +273,11 @@ int tapi_pcm_name_in(const char *root, const char *card_name,
 		     unsigned int index, char *buf, size_t size);
 int tapi_pcm_name(const struct tapi_dev_info *info, char *buf, size_t size);
 
+/* device_media.c */
+
+int tapi_media_pcm_name(const struct tapi_dev_info *info, char *buf,
+			size_t size);
+
 /* device_sound.c */
 
 int tapi_sound_card_of(const struct tapi_dev_info *info, char *id,

@@ -11,7 +11,9 @@
  *
  *   "wave/in"     the ALSA PCM that records the call (the far end),
  *   "wave/out"    and the one that plays into it: the same PCM of
- *                 tapi_pcm, "plughw:CARD=<card>,DEV=<index>" (device_pcm.c)
+ *                 tapi_pcm, "plughw:CARD=<card>,DEV=<index>" (device_pcm.c);
+ *                 for a USB handset its own sound card through the plug
+ *                 layer (device_media.c)
  *
  * The tapi classes are a DWORD in a VARSTRING of STRINGFORMAT_BINARY; the
  * wave classes are the PCM's name, NUL-terminated, in STRINGFORMAT_ASCII,
@@ -70,15 +72,14 @@ static bool is_wave_class(const char *class)
 	return !strcasecmp(class, "wave/in") || !strcasecmp(class, "wave/out");
 }
 
-/* The PCM name of the line device's channel, or LINEERR_INVALDEVICECLASS. */
+/*
+ * The PCM name of the line device's channel (a handset's own USB sound
+ * card, else tapi_pcm's), or LINEERR_INVALDEVICECLASS.
+ */
 static LONG pcm_of(const struct tapi_linedev *ld, char *buf, size_t size)
 {
-	const struct tapi_backend *be = tapi_backend_get();
-	int e;
+	int e = tapi_media_pcm_name(&ld->info, buf, size);
 
-	if (!be->pcm_name)
-		return LINEERR_INVALDEVICECLASS;
-	e = be->pcm_name(&ld->info, buf, size);
 	if (e == -ENOMEM)
 		return LINEERR_NOMEM;
 	return e ? LINEERR_INVALDEVICECLASS : 0;

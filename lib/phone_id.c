@@ -46,21 +46,8 @@ static LONG put_var(LPVARSTRING out, DWORD version, DWORD format,
 /* The PCM of the phone's channel, or PHONEERR_INVALDEVICECLASS. */
 static LONG pcm_of(const struct tapi_dev_info *info, char *buf, size_t size)
 {
-	const struct tapi_backend *b = tapi_backend_get();
-	char id[TAPI_NAME_LEN];
-	int number, e = -ENOENT;
+	int e = tapi_media_pcm_name(info, buf, size);
 
-	if (b->sound_card)
-		e = b->sound_card(info, id, sizeof(id), &number);
-	if (!e) {
-		snprintf(buf, size, "plughw:CARD=%s,DEV=0", id);
-		return 0;
-	}
-	if (e == -ENOMEM)
-		return PHONEERR_NOMEM;
-	if (info->signalling == TAPI_SIG_HANDSET || !b->pcm_name)
-		return PHONEERR_INVALDEVICECLASS;
-	e = b->pcm_name(info, buf, size);
 	if (e == -ENOMEM)
 		return PHONEERR_NOMEM;
 	return e ? PHONEERR_INVALDEVICECLASS : 0;

@@ -584,6 +584,8 @@ START_TEST(test_phone_id_and_unavailable)
 	union { VARSTRING v; char buf[128]; } u;
 	HPHONEAPP app;
 	HPHONE fxs, hs;
+	HLINEAPP la;
+	HLINE hl;
 	DWORD v;
 
 	install();
@@ -617,6 +619,16 @@ START_TEST(test_phone_id_and_unavailable)
 	ck_assert_uint_eq(u.v.dwNeededSize,
 			  sizeof(VARSTRING) + sizeof("plughw:CARD=Handset,DEV=0"));
 	ck_assert_uint_eq(u.v.dwStringSize, 0);
+	/* the handset's line names the same card */
+	la = fake_init_app("phone-line", NULL);
+	ck_assert_int_eq(lineOpen(la, 2, &hl, 0x00020002, 0, 0,
+				  LINECALLPRIVILEGE_NONE, 0, NULL), 0);
+	u.v.dwTotalSize = sizeof(u);
+	ck_assert_int_eq(lineGetID(hl, 0, 0, LINECALLSELECT_LINE, &u.v,
+				   "wave/in"), 0);
+	ck_assert_str_eq(u.buf + u.v.dwStringOffset,
+			 "plughw:CARD=Handset,DEV=0");
+	ck_assert_int_eq(lineShutdown(la), 0);
 	fake_sound_card = NULL;
 
 	/* no display, no lamps, no mixer */
