@@ -698,4 +698,23 @@ TEST_F(acd, no_proxy_and_killed_proxy)
 	}
 }
 
+/* The card goes: the ACD's lines with it; it stops and says so (exit 1). */
+TEST_F(acd, card_removal_stops_the_acd)
+{
+	struct acd_fix *f = &self->f;
+	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
+	int status = -1;
+	pid_t r = 0;
+
+	START_ACD(0, 0);
+	ASSERT_EQ(0, e2e_card_remove(&f->card));
+	while (e2e_now_ms() < end &&
+	       (r = waitpid(f->acd, &status, WNOHANG)) == 0)
+		pump(f, 50);
+	ASSERT_EQ(f->acd, r);
+	f->acd = 0;
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(1, WEXITSTATUS(status));
+}
+
 TEST_HARNESS_MAIN

@@ -27,6 +27,7 @@
 #define MAX_WAIT_MS		250	/* how soon a signal is noticed */
 
 static volatile sig_atomic_t stop;
+static bool line_lost;		/* stopped because a line went: exit 1 */
 
 static void on_signal(int sig)
 {
@@ -81,10 +82,22 @@ static void handle(struct acd_daemon *d, const LINEMESSAGE *m)
 		acd_proxy_request(d, m->hDevice,
 				  (LINEPROXYREQUEST *)m->dwParam1);
 		break;
-	case LINE_CLOSE:
-	case LINE_REMOVE:
-		acd_log(d, 0, "a line closed or went away: stopping");
-		stop = SIGTERM;
+	case LINE_CLOSE:	/* one of ours, closed under us */
+		if (acd_line_by_hline(d, m->hDevice)) {
+			acd_log(d, 0, "a line closed: stopping");
+			stop = SIGTERM;
+			line_lost = true;
+		}
+		break;
+	case LINE_REMOVE:	/* any device: only ours matter */
+		for (unsigned int i = 0; i < d->num_lines; i++) {
+			if (d->lines[i].device_id != m->dwParam1)
+				continue;
+			acd_log(d, 0, "%s went away: stopping",
+				d->lines[i].name);
+			stop = SIGTERM;
+			line_lost = true;
+		}
 		break;
 	default:
 		acd_calls_message(d, m);
@@ -129,7 +142,10 @@ static int serve(struct acd_daemon *d)
 		acd_core_advance(d->core, acd_now(d));
 		run_actions(d);
 	}
-	acd_log(d, 0, "stopping on signal %d", (int)stop);
+	if (line_lost)
+		ret = 1;
+	else
+		acd_log(d, 0, "stopping on signal %d", (int)stop);
 out:
 	acd_lines_close(d);
 	lineShutdown(d->app);
