@@ -561,6 +561,11 @@ TEST_F(acd, requests_and_bad_arguments)
 		  await(f, lineCreateAgent(f->line, "999", "", &h)));
 	EXPECT_EQ(LINEERR_INVALPASSWORD,
 		  await(f, lineCreateAgent(f->line, "201", "12", &h)));
+	/* longer than any configured ID: no prefix of it may match */
+	EXPECT_EQ(LINEERR_INVALAGENTID,
+		  await(f, lineCreateAgent(f->line,
+			"2010000000000000000000000000000000000000000000000000000"
+			"000000000000000000000", "11", &h)));
 	ASSERT_EQ(0, await(f, lineCreateAgent(f->line, "201", "11", &h)));
 	EXPECT_EQ(1, h);
 	EXPECT_EQ(LINEERR_INVALAGENTSTATE,

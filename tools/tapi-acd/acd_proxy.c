@@ -28,15 +28,22 @@ struct request {
 	uint64_t now;
 };
 
-/* A string of the request: Size/Offset from the request's start. */
-static void req_string(const struct request *r, DWORD size, DWORD off,
+/*
+ * A string of the request: Size/Offset from the request's start (libtapi
+ * checked they lie within it).  False when it is longer than any ID or
+ * PIN of the configuration can be (so that no prefix of it matches).
+ */
+static bool req_string(const struct request *r, DWORD size, DWORD off,
 		       char *buf, size_t room)
 {
-	size_t n = size < room - 1 ? size : room - 1;
+	const char *s = (const char *)r->req + off;
+	size_t len = size ? strnlen(s, size) : 0;
 
-	memcpy(buf, (const char *)r->req + off, size ? n : 0);
-	buf[size ? n : 0] = '\0';
-	buf[strnlen(buf, room)] = '\0';
+	if (len >= room)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return true;
 }
 
 static int group_of_guid(const struct acd_config *cfg, const GUID *g)
@@ -290,10 +297,13 @@ static LONG create_agent(struct request *r)
 {
 	char id[ACD_NAME_MAX], pin[ACD_NAME_MAX];
 
-	req_string(r, r->req->CreateAgent.dwAgentIDSize,
-		   r->req->CreateAgent.dwAgentIDOffset, id, sizeof(id));
-	req_string(r, r->req->CreateAgent.dwAgentPINSize,
-		   r->req->CreateAgent.dwAgentPINOffset, pin, sizeof(pin));
+	if (!req_string(r, r->req->CreateAgent.dwAgentIDSize,
+			r->req->CreateAgent.dwAgentIDOffset, id, sizeof(id)))
+		return LINEERR_INVALAGENTID;
+	if (!req_string(r, r->req->CreateAgent.dwAgentPINSize,
+			r->req->CreateAgent.dwAgentPINOffset, pin,
+			sizeof(pin)))
+		return LINEERR_INVALPASSWORD;
 	return acd_agent_create(r->d->core, id, pin,
 				&r->req->CreateAgent.hAgent, r->now);
 }
@@ -326,9 +336,10 @@ static LONG create_session(struct request *r)
 		return err;
 	if (r->req->CreateAgentSession.dwWorkingAddressID)
 		return LINEERR_INVALADDRESSID;
-	req_string(r, r->req->CreateAgentSession.dwAgentPINSize,
-		   r->req->CreateAgentSession.dwAgentPINOffset, pin,
-		   sizeof(pin));
+	if (!req_string(r, r->req->CreateAgentSession.dwAgentPINSize,
+			r->req->CreateAgentSession.dwAgentPINOffset, pin,
+			sizeof(pin)))
+		return LINEERR_INVALPASSWORD;
 	group = group_of_guid(&r->d->cfg,
 			      &r->req->CreateAgentSession.GroupID);
 	return acd_session_create(r->d->core, agent, pin, group,
