@@ -10,9 +10,12 @@
  * documented distribution order (longest-idle ready agent first), the
  * agent states ready -> busy -> wrap-up (NOTREADY, next READY) -> ready,
  * ring-no-answer fallback, abandoned calls, lineGetQueueInfo and
- * lineGetAgentInfo counts equal to the scripted calls, the TAPI errors of
- * bad arguments, a request with no proxy, and a daemon killed while it
- * holds a request.
+ * lineGetAgentInfo counts equal to the scripted calls, the kernel bridge
+ * carrying each agent to its own caller, announcement beeps while queued
+ * (as the daemon reports them: the simulated exchange decodes only DTMF),
+ * the TAPI errors of bad arguments, a request with no proxy, a daemon
+ * killed while it holds a request, and card removal stopping it.  The
+ * daemon's stderr is kept in a file and printed as TAP comments.
  *
  * Every wait is a bounded poll (E2E_TIMEOUT_MS); the only time that
  * matters is the ring-no-answer test's, whose 6 s leave the test ample
@@ -34,6 +37,7 @@ struct acd_fix {
 	struct e2e_app app;
 	char name[TAPI_NAME_LEN];	/* the card's, "sim1" */
 	char conf[64];
+	char log[64];			/* the daemon's stderr */
 	pid_t acd;
 	long dev_fxs0, dev_fxo0;
 	HLINE line;			/* the supervisor's, on fxs0 */
@@ -224,7 +228,8 @@ static bool wait_answered(struct acd_fix *f, HAGENT h, DWORD n)
 	return false;
 }
 
-static int write_conf(struct acd_fix *f, unsigned int rna, unsigned int wrapup)
+static int write_conf(struct acd_fix *f, unsigned int rna, unsigned int wrapup,
+		      unsigned int announce)
 {
 	FILE *c;
 
@@ -236,9 +241,10 @@ static int write_conf(struct acd_fix *f, unsigned int rna, unsigned int wrapup)
 		"agent 201 name \"Agent One\" pin 11 station %s/fxs0\n"
 		"agent 202 station %s/fxs1\n"
 		"group %d name test agents 201,202\n"
-		"queue %d name q group %d trunks %s/fxo0,%s/fxo1 rna %u wrapup %u\n",
+		"queue %d name q group %d trunks %s/fxo0,%s/fxo1 rna %u wrapup %u"
+		" announce %u\n",
 		f->name, f->name, GROUP_ID, QUEUE_ID, GROUP_ID, f->name,
-		f->name, rna, wrapup);
+		f->name, rna, wrapup, announce);
 	return fclose(c);
 }
 
@@ -259,18 +265,24 @@ static LONG proxy_types(struct acd_fix *f, DWORD *n)
 }
 
 /* Start the daemon and wait until it serves the lines (0), or why not. */
-static int start_acd(struct acd_fix *f, unsigned int rna, unsigned int wrapup)
+static int start_acd(struct acd_fix *f, unsigned int rna, unsigned int wrapup,
+		     unsigned int announce)
 {
 	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
 	DWORD n = 0;
 
-	if (write_conf(f, rna, wrapup))
+	if (write_conf(f, rna, wrapup, announce))
 		return -1;
+	snprintf(f->log, sizeof(f->log), "/tmp/acd-%d.log", (int)getpid());
 	fflush(stdout);
 	f->acd = fork();
 	if (f->acd < 0)
 		return -1;
 	if (f->acd == 0) {
+		int fd = open(f->log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+
+		if (fd >= 0)
+			dup2(fd, 2);
 		execlp(ACD_BIN, ACD_BIN, "-v", "-v", "-c", f->conf,
 		       (char *)NULL);
 		_exit(127);
@@ -354,12 +366,23 @@ FIXTURE_TEARDOWN(acd)
 	stop_acd(f);
 	if (f->conf[0])
 		unlink(f->conf);
+	if (f->log[0]) {
+		char line[256];
+		FILE *l = fopen(f->log, "r");
+
+		while (l && fgets(line, sizeof(line), l))
+			printf("# %s", line);
+		if (l)
+			fclose(l);
+		unlink(f->log);
+	}
 	lineShutdown(f->app.h);
 	e2e_card_release(&f->card);
 }
 
-#define START_ACD(rna, wrapup) do {					\
-	int _r = start_acd(&self->f, rna, wrapup);			\
+#define START_ACD(rna, wrapup) START_ACD_BEEPS(rna, wrapup, 0)
+#define START_ACD_BEEPS(rna, wrapup, announce) do {			\
+	int _r = start_acd(&self->f, rna, wrapup, announce);		\
 	if (_r == -2)							\
 		SKIP(return, "tapi_core has no proxy relay (ABI 1.1)");	\
 	ASSERT_EQ(0, _r);						\
@@ -701,6 +724,51 @@ TEST_F(acd, no_proxy_and_killed_proxy)
 		EXPECT_TRUE(WIFEXITED(status));
 		EXPECT_EQ(0, WEXITSTATUS(status));
 	}
+}
+
+/* Does the daemon's log hold @text (waiting up to @ms for it)? */
+static bool log_says(struct acd_fix *f, const char *text, long ms)
+{
+	long end = e2e_now_ms() + ms;
+	char line[256];
+
+	for (;;) {
+		FILE *l = fopen(f->log, "r");
+		bool found = false;
+
+		while (l && !found && fgets(line, sizeof(line), l))
+			found = strstr(line, text) != NULL;
+		if (l)
+			fclose(l);
+		if (found)
+			return true;
+		if (e2e_now_ms() >= end)
+			return false;
+		pump(f, 100);
+	}
+}
+
+/* A caller waiting with nobody logged in hears the announcement beeps. */
+TEST_F(acd, announcement_while_queued)
+{
+	struct acd_fix *f = &self->f;
+	LINEQUEUEINFO qi;
+
+	START_ACD_BEEPS(0, 0, 1);
+	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_RING, fxo(f, 0), 0,
+			     "5553001", "waiting"));
+	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
+					   dwCurrentCallsQueued), 1));
+	EXPECT_TRUE(log_says(f, "announcement beep: 0x00000000",
+			     E2E_TIMEOUT_MS));
+	EXPECT_FALSE(log_says(f, "announcement beep: 0x8", 0));
+	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_HANGUP, fxo(f, 0), 0,
+			     NULL, NULL));
+	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
+					   dwTotalCallsAbandoned), 1));
+	ASSERT_EQ(0, queue_info(f, &qi));
+	EXPECT_EQ(1, qi.dwTotalCallsQueued);
+	EXPECT_EQ(0, qi.dwCurrentCallsQueued);
 }
 
 /* The card goes: the ACD's lines with it; it stops and says so (exit 1). */
