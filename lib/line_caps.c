@@ -49,11 +49,18 @@ DWORD tapi_permanent_line_id(const struct tapi_dev_info *info)
 	return fnv1a(h, index);
 }
 
-/* "tapi/line" and, for stations, "tapi/phone"; NUL-separated, NUL-ended. */
+#define DEVICE_CLASSES_MAX \
+	sizeof("tapi/line\0tapi/phone\0tapi/channel\0")
+
+/*
+ * "tapi/line", for stations "tapi/phone", and "tapi/channel" (lineGetID's
+ * classes that every such line answers); NUL-separated, NUL-ended.
+ */
 static size_t device_classes(const struct tapi_dev_info *info, char *buf)
 {
 	static const char line_cls[] = "tapi/line";
 	static const char phone_cls[] = "tapi/phone";
+	static const char channel_cls[] = "tapi/channel";
 	size_t n = 0;
 
 	memcpy(buf, line_cls, sizeof(line_cls));
@@ -62,6 +69,8 @@ static size_t device_classes(const struct tapi_dev_info *info, char *buf)
 		memcpy(buf + n, phone_cls, sizeof(phone_cls));
 		n += sizeof(phone_cls);
 	}
+	memcpy(buf + n, channel_cls, sizeof(channel_cls));
+	n += sizeof(channel_cls);
 	buf[n++] = '\0';
 	return n;
 }
@@ -93,7 +102,8 @@ LONG tapi_fill_devcaps(const struct tapi_dev_info *info, DWORD version,
 {
 	struct tapi_varbuf vb;
 	LINEDEVCAPS *c;
-	char name[TAPI_NAME_LEN + 16], sw[2 * TAPI_NAME_LEN + 2], classes[32];
+	char name[TAPI_NAME_LEN + 16], sw[2 * TAPI_NAME_LEN + 2];
+	char classes[DEVICE_CLASSES_MAX];
 	bool fxo = info->signalling == TAPI_SIG_FXO;
 	size_t nclasses;
 	LONG err;
@@ -178,7 +188,7 @@ LONG tapi_fill_addresscaps(const struct tapi_dev_info *info, DWORD device_id,
 	struct tapi_varbuf vb;
 	LINEADDRESSCAPS *c;
 	bool fxo = info->signalling == TAPI_SIG_FXO;
-	char classes[32];
+	char classes[DEVICE_CLASSES_MAX];
 	size_t nclasses;
 	LONG err;
 

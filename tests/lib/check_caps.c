@@ -58,7 +58,9 @@ START_TEST(test_caps_devcaps_v22)
 	/* device classes: NUL-separated, double NUL at the end */
 	cls = (const char *)c + c->dwDeviceClassesOffset;
 	ck_assert_str_eq(cls, "tapi/line");
-	ck_assert_uint_eq(c->dwDeviceClassesSize, sizeof("tapi/line") + 1);
+	ck_assert_str_eq(cls + sizeof("tapi/line"), "tapi/channel");
+	ck_assert_uint_eq(c->dwDeviceClassesSize,
+			  sizeof("tapi/line") + sizeof("tapi/channel") + 1);
 	ck_assert_uint_eq(c->PermanentLineGuid.Data1, c->dwPermanentLineID);
 	/* the permanent ID follows the port, not the channel number */
 	info.channel = 99;
@@ -121,6 +123,8 @@ START_TEST(test_caps_station_devcaps)
 	cls = (const char *)&u + u.c.dwDeviceClassesOffset;
 	ck_assert_str_eq(cls, "tapi/line");
 	ck_assert_str_eq(cls + sizeof("tapi/line"), "tapi/phone");
+	ck_assert_str_eq(cls + sizeof("tapi/line") + sizeof("tapi/phone"),
+			 "tapi/channel");
 }
 END_TEST
 

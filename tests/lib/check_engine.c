@@ -591,6 +591,11 @@ START_TEST(test_engine_station_line)
 	ck_assert_uint_eq(*(DWORD *)(u.buf + u.v.dwStringOffset), 0);
 	ck_assert_int_eq(lineGetID(lf, 0, 0, LINECALLSELECT_LINE, &u.v,
 				   "tapi/phone"), LINEERR_INVALDEVICECLASS);
+	/* the kernel channel, /dev/tapi/<N> */
+	ck_assert_int_eq(lineGetID(ls, 0, 0, LINECALLSELECT_LINE, &u.v,
+				   "TAPI/Channel"), 0);
+	ck_assert_uint_eq(u.v.dwStringFormat, STRINGFORMAT_BINARY);
+	ck_assert_uint_eq(*(DWORD *)(u.buf + u.v.dwStringOffset), 2);
 	ck_assert_int_eq(lineGetID(ls, 0, 0, LINECALLSELECT_LINE, &u.v,
 				   "wave/in"), LINEERR_INVALDEVICECLASS);
 	ck_assert_int_eq(lineGetID(ls, 0, 0, LINECALLSELECT_DEVICEID, &u.v,
