@@ -59,8 +59,10 @@
 #                     modules (or runs another release than $(KVER));
 #                     otherwise on this machine, after insmod (as root)
 #
-# Knobs: VM_TIMEOUT (seconds for a whole boot, default 900),
-# VM_TEST_TIMEOUT (per test, 300), VM_KERNEL, VM_QEMU_FLAGS, VM_APPEND,
+# Knobs: VM_TIMEOUT (seconds for a whole boot, default 1800: guards, not
+# targets; a full run takes about 8-13 minutes of emulation),
+# VM_TEST_TIMEOUT (per test, 600; the 200 USB plug cycles take 2-3
+# minutes on a loaded machine), VM_KERNEL, VM_QEMU_FLAGS, VM_APPEND,
 # VM_DEMO_WHERE=vm|host.  A list given on the command line replaces the
 # fragments' values and the defaults above (configfs, our two modules,
 # test_vm_env), e.g. for a run without our modules:
@@ -75,8 +77,8 @@ VM_TOOLS += $(VM_USER_TOOLS)
 VM_BZIMAGE ?= /boot/vmlinuz-$(KVER)
 VM_KERNEL ?= $(VM_DIR)/vmlinux-$(KVER)
 VM_BUSYBOX ?= /bin/busybox
-VM_TIMEOUT ?= 900
-VM_TEST_TIMEOUT ?= 300
+VM_TIMEOUT ?= 1800
+VM_TEST_TIMEOUT ?= 600
 VM_UDEV ?=
 VM_IMAGE := $(VM_DIR)/initramfs.cpio.gz
 VM_DEMO_IMAGE := $(VM_DIR)/demo.cpio.gz
