@@ -29,42 +29,14 @@
 
 static LONG put_dword(LPVARSTRING out, DWORD version, DWORD value)
 {
-	struct tapi_varbuf vb;
-	VARSTRING *v;
-	LONG err;
-
-	if (tapi_varbuf_init(&vb, sizeof(*v),
-			     tapi_struct_fixed_size(TAPI_STRUCT_VARSTRING,
-						    version)))
-		return LINEERR_NOMEM;
-	v = tapi_varbuf_fixed(&vb);
-	v->dwStringFormat = STRINGFORMAT_BINARY;
-	tapi_varbuf_add(&vb, offsetof(VARSTRING, dwStringSize),
-			offsetof(VARSTRING, dwStringOffset), &value,
-			sizeof(value), 4);
-	err = tapi_varbuf_finish(&vb, out);
-	tapi_varbuf_release(&vb);
-	return err;
+	return tapi_varstring_fill(out, version, STRINGFORMAT_BINARY, &value,
+				   sizeof(value), sizeof(DWORD));
 }
 
 static LONG put_string(LPVARSTRING out, DWORD version, const char *str)
 {
-	struct tapi_varbuf vb;
-	VARSTRING *v;
-	LONG err;
-
-	if (tapi_varbuf_init(&vb, sizeof(*v),
-			     tapi_struct_fixed_size(TAPI_STRUCT_VARSTRING,
-						    version)))
-		return LINEERR_NOMEM;
-	v = tapi_varbuf_fixed(&vb);
-	v->dwStringFormat = STRINGFORMAT_ASCII;
-	tapi_varbuf_add(&vb, offsetof(VARSTRING, dwStringSize),
-			offsetof(VARSTRING, dwStringOffset), str,
-			strlen(str) + 1, 1);
-	err = tapi_varbuf_finish(&vb, out);
-	tapi_varbuf_release(&vb);
-	return err;
+	return tapi_varstring_fill(out, version, STRINGFORMAT_ASCII, str,
+				   strlen(str) + 1, 1);
 }
 
 static bool is_wave_class(const char *class)

@@ -26,21 +26,9 @@
 static LONG put_var(LPVARSTRING out, DWORD version, DWORD format,
 		    const void *data, DWORD len, DWORD align)
 {
-	struct tapi_varbuf vb;
-	VARSTRING *v;
-	LONG err;
-
-	if (tapi_varbuf_init(&vb, sizeof(*v),
-			     tapi_struct_fixed_size(TAPI_STRUCT_VARSTRING,
-						    version)))
-		return PHONEERR_NOMEM;
-	v = tapi_varbuf_fixed(&vb);
-	v->dwStringFormat = format;
-	tapi_varbuf_add(&vb, offsetof(VARSTRING, dwStringSize),
-			offsetof(VARSTRING, dwStringOffset), data, len, align);
-	err = tapi_varbuf_finish(&vb, out);
-	tapi_varbuf_release(&vb);
-	return tapi_phoneerr_from_lineerr(err);
+	return tapi_phoneerr_from_lineerr(tapi_varstring_fill(out, version,
+							      format, data,
+							      len, align));
 }
 
 /* The PCM of the phone's channel, or PHONEERR_INVALDEVICECLASS. */

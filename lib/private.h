@@ -97,6 +97,8 @@ int tapi_varbuf_add_array(struct tapi_varbuf *vb, size_t size_field,
 			  DWORD array_len);
 LONG tapi_varbuf_finish(struct tapi_varbuf *vb, void *dest);
 void tapi_varbuf_release(struct tapi_varbuf *vb);
+LONG tapi_varstring_fill(VARSTRING *out, DWORD version, DWORD format,
+			 const void *data, DWORD len, DWORD align);
 
 /* ---------------------------------------------------------------------- */
 /* validate.c - argument checks shared by every API function               */

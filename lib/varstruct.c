@@ -268,3 +268,37 @@ void tapi_varbuf_release(struct tapi_varbuf *vb)
 	free(vb->fixed);
 	memset(vb, 0, sizeof(*vb));
 }
+
+/**
+ * tapi_varstring_fill() - answer with a VARSTRING holding one value
+ * @out: the application's VARSTRING (dwTotalSize checked by the caller)
+ * @version: the API version the handle was opened with
+ * @format: STRINGFORMAT_BINARY (a DWORD ID) or STRINGFORMAT_ASCII (a
+ *	NUL-terminated name, @len counting the NUL)
+ * @data: the value
+ * @len: its size in bytes
+ * @align: its alignment in the variable part
+ *
+ * What lineGetID and phoneGetID return.
+ *
+ * Return: 0, LINEERR_STRUCTURETOOSMALL, LINEERR_NOMEM.
+ */
+LONG tapi_varstring_fill(VARSTRING *out, DWORD version, DWORD format,
+			 const void *data, DWORD len, DWORD align)
+{
+	struct tapi_varbuf vb;
+	VARSTRING *v;
+	LONG err;
+
+	if (tapi_varbuf_init(&vb, sizeof(*v),
+			     tapi_struct_fixed_size(TAPI_STRUCT_VARSTRING,
+						    version)))
+		return LINEERR_NOMEM;
+	v = tapi_varbuf_fixed(&vb);
+	v->dwStringFormat = format;
+	tapi_varbuf_add(&vb, offsetof(VARSTRING, dwStringSize),
+			offsetof(VARSTRING, dwStringOffset), data, len, align);
+	err = tapi_varbuf_finish(&vb, out);
+	tapi_varbuf_release(&vb);
+	return err;
+}
