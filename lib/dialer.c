@@ -161,6 +161,15 @@ enum tapi_dialer_status tapi_dialer_input(struct tapi_dialer *d,
 	case TAPI_DIALER_DIAL_DONE:
 		if (in == TAPI_DIALER_IN_DIAL_DONE)
 			return advance(d, now_ms);
+		/*
+		 * Answered while the plan's last digits still play (an
+		 * exchange completes a number at its last digit's onset):
+		 * the plan is done, so the call is free for lineGenerate*,
+		 * whose output the kernel plays after those digits.
+		 */
+		if (in == TAPI_DIALER_IN_ANSWERED &&
+		    d->next == d->plan.nsteps)
+			return advance(d, now_ms);
 		break;
 	case TAPI_DIALER_RINGBACK:
 		if (in == TAPI_DIALER_IN_ANSWERED)

@@ -93,6 +93,25 @@ START_TEST(test_dialer_dialtone_already_there)
 }
 END_TEST
 
+START_TEST(test_dialer_answered_during_last_digits)
+{
+	struct fake_line l = { .log = "" };
+	struct tapi_dialer d;
+
+	/* the last digits: answered before they are all sent, done */
+	ck_assert_int_eq(start(&d, &l, "2003", 0), TAPI_DIALER_RUNNING);
+	ck_assert_int_eq(tapi_dialer_input(&d, TAPI_DIALER_IN_ANSWERED, 300),
+			 TAPI_DIALER_DONE);
+	ck_assert(!tapi_dialer_busy(&d));
+	/* digits with more plan after them: still waiting for the kernel */
+	ck_assert_int_eq(start(&d, &l, "2003,5", 0), TAPI_DIALER_RUNNING);
+	ck_assert_int_eq(tapi_dialer_input(&d, TAPI_DIALER_IN_ANSWERED, 300),
+			 TAPI_DIALER_RUNNING);
+	ck_assert(tapi_dialer_busy(&d));
+	tapi_dialer_cancel(&d);
+}
+END_TEST
+
 START_TEST(test_dialer_no_dialtone_fails)
 {
 	struct fake_line l = { .log = "" };
@@ -250,6 +269,7 @@ Suite *dialer_suite(void)
 
 	ADD_TEST(s, test_dialer_waits_for_dialtone);
 	ADD_TEST(s, test_dialer_dialtone_already_there);
+	ADD_TEST(s, test_dialer_answered_during_last_digits);
 	ADD_TEST(s, test_dialer_no_dialtone_fails);
 	ADD_TEST(s, test_dialer_second_dialtone_after_digits);
 	ADD_TEST(s, test_dialer_pauses_and_flash);
