@@ -11,13 +11,15 @@
 PCICARD := $(BUILD)/tools/tapi-pcicard
 PCI_TEST_DIR := $(BUILD)/tests/pci
 PCI_TESTS := $(PCI_TEST_DIR)/test_pci $(PCI_TEST_DIR)/test_pci_removal
-PCICARD_SOCK = $(VM_DIR)/pcicard.sock
+# One card per VM when check-vm runs several (VM_SHARD, tests/vm/vm.mk).
+PCICARD_SOCK = $(VM_DIR)/pcicard$(VM_SHARD).sock
 
 ALL_TARGETS += $(PCICARD)
 VM_MODULES += kernel/tapi_pci.ko
 VM_TESTS += $(PCI_TESTS)
 VM_HOST_HELPER = $(PCICARD) --socket $(PCICARD_SOCK) \
-	--control $(VM_DIR)/pcicard.control --log $(VM_DIR)/pcicard.log \
+	--control $(VM_DIR)/pcicard$(VM_SHARD).control \
+	--log $(VM_DIR)/pcicard$(VM_SHARD).log \
 	--daemon --pidfile "$$VM_HOST_PIDFILE"
 VM_HOST_QEMU_FLAGS += -chardev socket,path=$(PCICARD_SOCK),id=tapipcicard \
 	-device ivshmem-doorbell,chardev=tapipcicard,vectors=2 \

@@ -5,7 +5,9 @@
 # from the initramfs with the serial console as stdin/stdout/stderr.
 #
 # The kernel command line option vm.mode= picks what it does after boot:
-#   test   run every program listed in /etc/vm/tests (default)
+#   test   run every program listed in /etc/vm/tests (default); with
+#          vm.shard=K/N only the first one and every Nth of the others
+#          from the Kth on, so that N VMs share the list (tests/vm/vm.mk)
 #   demo   run the shell command in /etc/vm/demo.sh
 #   shell  an interactive shell on the console
 # and then powers the VM off through tests/vm/vm-exit, whose status qemu
@@ -63,10 +65,17 @@ echo "# vm: boot $kver (uptime $(cut -d' ' -f1 /proc/uptime) s)"
 	vm_error "booted kernel $kver, the image was packed for $(cat /etc/vm/kver)"
 
 mode="test"
+shard=1
+nshards=1
 # shellcheck disable=SC2013 # the command line is words
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	vm.mode=*) mode=${arg#vm.mode=} ;;
+	vm.shard=*/*)
+		shard=${arg#vm.shard=}
+		nshards=${shard#*/}
+		shard=${shard%/*}
+		;;
 	esac
 done
 
@@ -126,8 +135,13 @@ case "$mode" in
 test)
 	test_timeout=$(cat /etc/vm/test-timeout)
 	ntests=0
+	index=0
 	while read -r name path; do
 		[ -n "$name" ] || continue
+		index=$((index + 1))
+		# The first (the environment check) runs in every shard.
+		[ "$index" -eq 1 ] ||
+			[ $(((index - 2) % nshards + 1)) -eq "$shard" ] || continue
 		ntests=$((ntests + 1))
 		echo "# vm-test: begin $name"
 		start=$(uptime_cs)

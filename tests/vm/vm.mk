@@ -51,7 +51,11 @@
 #
 # Targets:
 #   check-vm          pack, boot, run VM_TESTS, judge (in CHECK_TARGETS);
-#                     console log in $(BUILD)/vm/console.log
+#                     console log in $(BUILD)/vm/console.log, or with
+#                     VM_SHARDS=N > 1 (the default for 8 tests or more)
+#                     N VMs at once from the same image, each running
+#                     test_vm_env and every Nth other test
+#                     (console-1.log ... console-N.log)
 #   check-vm-harness  tap-check's own tests on canned logs (CHECK_TARGETS)
 #   vm-image          just pack $(BUILD)/vm/initramfs.cpio.gz
 #   vm-shell          boot the test image with a shell on this terminal
@@ -79,6 +83,12 @@ VM_KERNEL ?= $(VM_DIR)/vmlinux-$(KVER)
 VM_BUSYBOX ?= /bin/busybox
 VM_TIMEOUT ?= 1800
 VM_TEST_TIMEOUT ?= 600
+# Each VM emulates on one host CPU most of the time; N at once share the
+# tests.  Host-side helpers tell their VMs apart by $(VM_SHARD) (0 for an
+# unsharded run, empty outside check-vm), e.g. in socket names.
+VM_SHARDS ?= $(if $(word 8,$(VM_TESTS)),2,1)
+VM_SHARD_IDS = $(if $(filter 1,$(VM_SHARDS)),0,$(shell seq 1 $(VM_SHARDS)))
+vm_console = $(VM_DIR)/console$(if $(filter-out 0,$(1)),-$(1)).log
 VM_UDEV ?=
 VM_IMAGE := $(VM_DIR)/initramfs.cpio.gz
 VM_DEMO_IMAGE := $(VM_DIR)/demo.cpio.gz
@@ -192,16 +202,30 @@ vm-image: $(VM_IMAGE)
 check-vm-harness:
 	@$(TOP)/tests/vm/selftest.sh
 
-# run-vm's status is not trusted: tap-check decides from the log.
+# run-vm's status is not trusted: tap-check decides from the log.  A
+# sharded run shows each VM's console when all are done; each log is
+# judged against the tests its VM had to run (init.sh's rule).
 check-vm: $(if $(VM_MODULES),modules) $(VM_TESTS) $(VM_IMAGE) $(VM_KERNEL)
-	@echo "  booting Debian's $(KVER) kernel in qemu (TCG) with $(words $(VM_TESTS)) test programs"
-	@VM_HOST_HELPER='$(VM_HOST_HELPER)' VM_HOST_QEMU_FLAGS='$(VM_HOST_QEMU_FLAGS)' \
+	@echo "  booting Debian's $(KVER) kernel in qemu (TCG) with $(words $(VM_TESTS)) test programs in $(VM_SHARDS) VM(s)"
+	@rm -f $(VM_DIR)/console*.log
+	@$(foreach VM_SHARD,$(VM_SHARD_IDS),\
+	VM_HOST_HELPER='$(VM_HOST_HELPER)' VM_HOST_QEMU_FLAGS='$(VM_HOST_QEMU_FLAGS)' \
 		VM_HOST_APPEND='$(VM_HOST_APPEND)' \
+		VM_APPEND='$(VM_APPEND)$(if $(filter-out 0,$(VM_SHARD)), vm.shard=$(VM_SHARD)/$(VM_SHARDS))' \
 	$(TOP)/tests/vm/run-vm test $(VM_KERNEL) $(VM_IMAGE) \
-		$(VM_DIR)/console.log $(VM_TIMEOUT); \
-	echo "  check-vm: judging $(VM_DIR)/console.log"; \
-	$(TOP)/tests/vm/tap-check $(addprefix -t ,$(VM_TEST_NAMES)) \
-		$(VM_DIR)/console.log
+		$(call vm_console,$(VM_SHARD)) $(VM_TIMEOUT) \
+		$(if $(filter-out 0,$(VM_SHARD)),>/dev/null 2>&1) & ) wait; \
+	status=0; \
+	for k in $(VM_SHARD_IDS); do \
+		log=$(VM_DIR)/console$$([ $$k = 0 ] || echo -$$k).log; \
+		[ $$k = 0 ] || { echo "  ---- VM $$k of $(VM_SHARDS): $$log"; cat $$log; }; \
+		names=$$(printf '%s\n' $(VM_TEST_NAMES) | awk -v k=$$k \
+			-v n=$(VM_SHARDS) 'k == 0 || NR == 1 || (NR - 2) % n == k - 1'); \
+		echo "  check-vm: judging $$log"; \
+		$(TOP)/tests/vm/tap-check $$(for t in $$names; do \
+			printf -- '-t %s ' $$t; done) $$log || status=1; \
+	done; \
+	exit $$status
 
 vm-shell: $(VM_IMAGE) $(VM_KERNEL)
 	VM_HOST_HELPER='$(VM_HOST_HELPER)' VM_HOST_QEMU_FLAGS='$(VM_HOST_QEMU_FLAGS)' \
