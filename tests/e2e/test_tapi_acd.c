@@ -13,9 +13,10 @@
  * lineGetAgentInfo counts equal to the scripted calls, the kernel bridge
  * carrying each agent to its own caller, announcement beeps while queued
  * (as the daemon reports them: the simulated exchange decodes only DTMF),
- * the TAPI errors of bad arguments, a request with no proxy, a daemon
- * killed while it holds a request, and card removal stopping it.  The
- * daemon's stderr is kept in a file and printed as TAP comments.
+ * a caller ringing before the daemon starts, the TAPI errors of bad
+ * arguments, a request with no proxy, a daemon killed while it holds a
+ * request, and card removal stopping it.  The daemon's stderr is kept in
+ * a file and printed as TAP comments.
  *
  * Every wait is a bounded poll (E2E_TIMEOUT_MS); the only time that
  * matters is the ring-no-answer test's, whose 6 s leave the test ample
@@ -248,8 +249,8 @@ static int write_conf(struct acd_fix *f, unsigned int rna, unsigned int wrapup,
 	return fclose(c);
 }
 
-/* Which request types have a proxy on the supervisor's line. */
-static LONG proxy_types(struct acd_fix *f, DWORD *n)
+/* Which request types have a proxy on line device @dev. */
+static LONG proxy_types_of(struct acd_fix *f, long dev, DWORD *n)
 {
 	struct {
 		LINEPROXYREQUESTLIST l;
@@ -259,12 +260,51 @@ static LONG proxy_types(struct acd_fix *f, DWORD *n)
 
 	memset(&pl, 0, sizeof(pl));
 	pl.l.dwTotalSize = sizeof(pl);
-	r = lineGetProxyStatus(f->app.h, f->dev_fxs0, 0x00020002, &pl.l);
+	r = lineGetProxyStatus(f->app.h, dev, 0x00020002, &pl.l);
 	*n = pl.l.dwNumEntries;
 	return r;
 }
 
-/* Start the daemon and wait until it serves the lines (0), or why not. */
+/* Which request types have a proxy on the supervisor's line. */
+static LONG proxy_types(struct acd_fix *f, DWORD *n)
+{
+	return proxy_types_of(f, f->dev_fxs0, n);
+}
+
+/*
+ * Has the daemon opened every line of the card?  Each of its lines is a
+ * proxy (stations: 19 request types, trunks: the 12 of TAPI 2.2), so a
+ * line with a proxy is one it owns.  The supervisor's station alone is
+ * not enough: the daemon opens its trunks after its stations, and a test
+ * that rings a trunk at once would race the trunk's lineOpen (a call
+ * already there at lineOpen gets no LINE_APPNEWCALL).
+ */
+static bool acd_serves_all(struct acd_fix *f)
+{
+	const DWORD want[4] = {
+		LINEPROXYREQUEST_SETAGENTSTATEEX - 1,
+		LINEPROXYREQUEST_SETAGENTSTATEEX - 1,
+		LINEPROXYREQUEST_SETAGENTSTATEEX -
+			LINEPROXYREQUEST_CREATEAGENT + 1,
+		LINEPROXYREQUEST_SETAGENTSTATEEX -
+			LINEPROXYREQUEST_CREATEAGENT + 1,
+	};
+	const unsigned int ch[4] = {
+		fxs(f, 0), fxs(f, 1), fxo(f, 0), fxo(f, 1),
+	};
+
+	for (unsigned int i = 0; i < 4; i++) {
+		long dev = e2e_device_of(&f->app, ch[i]);
+		DWORD n = 0;
+
+		if (dev < 0 || proxy_types_of(f, dev, &n) || n < want[i])
+			return false;
+	}
+	return true;
+}
+
+/* Start the daemon and wait until it serves all its lines (0), or why
+ * not. */
 static int start_acd(struct acd_fix *f, unsigned int rna, unsigned int wrapup,
 		     unsigned int announce)
 {
@@ -292,7 +332,8 @@ static int start_acd(struct acd_fix *f, unsigned int rna, unsigned int wrapup,
 
 		if (proxy_types(f, &n) == LINEERR_OPERATIONUNAVAIL)
 			return -2;	/* no relay in tapi_core */
-		if (n >= LINEPROXYREQUEST_SETAGENTSTATEEX - 1)
+		if (n >= LINEPROXYREQUEST_SETAGENTSTATEEX - 1 &&
+		    acd_serves_all(f))
 			return 0;
 		if (waitpid(f->acd, &status, WNOHANG) == f->acd) {
 			f->acd = 0;
@@ -763,6 +804,31 @@ TEST_F(acd, announcement_while_queued)
 			     E2E_TIMEOUT_MS));
 	EXPECT_FALSE(log_says(f, "announcement beep: 0x8", 0));
 	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_HANGUP, fxo(f, 0), 0,
+			     NULL, NULL));
+	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
+					   dwTotalCallsAbandoned), 1));
+	ASSERT_EQ(0, queue_info(f, &qi));
+	EXPECT_EQ(1, qi.dwTotalCallsQueued);
+	EXPECT_EQ(0, qi.dwCurrentCallsQueued);
+}
+
+/*
+ * A caller who rings a trunk before the daemon opens it (no LINE_APPNEWCALL
+ * then: libtapi makes it the line's call at lineOpen) is answered and
+ * queued all the same, and counted as abandoned when hanging up.
+ */
+TEST_F(acd, call_ringing_before_start_is_queued)
+{
+	struct acd_fix *f = &self->f;
+	LINEQUEUEINFO qi;
+
+	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_RING, fxo(f, 1), 0,
+			     "5553002", "early"));
+	ASSERT_TRUE(wait_ringing(f, fxo(f, 1), true));
+	START_ACD(0, 0);
+	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
+					   dwCurrentCallsQueued), 1));
+	ASSERT_EQ(0, e2e_sim(&f->card, TAPI_SIM_IOC_CO_HANGUP, fxo(f, 1), 0,
 			     NULL, NULL));
 	ASSERT_TRUE(wait_queue(f, offsetof(LINEQUEUEINFO,
 					   dwTotalCallsAbandoned), 1));

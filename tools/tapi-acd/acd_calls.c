@@ -11,7 +11,9 @@
  * undone, and the agent goes to wrap-up.  A call that the station does
  * not get (lineMakeCall fails: the phone is off-hook, say) counts as no
  * answer.  Calls tapi-acd did not make on a station (the agent lifting
- * the handset to dial) are left alone.
+ * the handset to dial) are left alone.  A call that rang a trunk before
+ * tapi-acd opened it gets no LINE_APPNEWCALL: it is taken over as if it
+ * had just been offered (acd_calls_adopt()).
  */
 #include <errno.h>
 #include <string.h>
@@ -147,6 +149,53 @@ void acd_calls_message(struct acd_daemon *d, const LINEMESSAGE *m)
 	default:
 		break;
 	}
+}
+
+/**
+ * acd_calls_adopt() - take a call already on a trunk when it was opened
+ * @d: the daemon
+ * @l: a trunk, just opened
+ *
+ * libtapi makes the channel's call of the moment the line's call at
+ * lineOpen, reachable only through lineGetNewCalls (a monitor handle):
+ * without this, a caller who rang while the daemon started would ring
+ * unanswered until hanging up.
+ */
+void acd_calls_adopt(struct acd_daemon *d, struct acd_line *l)
+{
+	struct {
+		LINECALLLIST list;
+		HCALL calls[4];
+	} cl;
+	LINECALLSTATUS st;
+	HCALL h;
+
+	if (l->queue < 0 || l->call)
+		return;
+	memset(&cl, 0, sizeof(cl));
+	cl.list.dwTotalSize = sizeof(cl);
+	if (lineGetNewCalls(l->hline, 0, LINECALLSELECT_LINE, &cl.list) ||
+	    !cl.list.dwCallsNumEntries)
+		return;
+	memcpy(&h, (char *)&cl + cl.list.dwCallsOffset, sizeof(h));
+	for (DWORD i = 1; i < cl.list.dwCallsNumEntries; i++) {
+		HCALL other;
+
+		memcpy(&other, (char *)&cl + cl.list.dwCallsOffset +
+		       i * sizeof(HCALL), sizeof(other));
+		lineDeallocateCall(other);
+	}
+	memset(&st, 0, sizeof(st));
+	st.dwTotalSize = sizeof(st);
+	if (lineSetCallPrivilege(h, LINECALLPRIVILEGE_OWNER) ||
+	    lineGetCallStatus(h, &st)) {
+		lineDeallocateCall(h);
+		return;
+	}
+	l->call = h;
+	acd_log(d, 2, "%s: a call was already there (state 0x%x)", l->name,
+		(unsigned int)st.dwCallState);
+	call_state(d, l, st.dwCallState);
 }
 
 static void offer(struct acd_daemon *d, const struct acd_action *a)

@@ -127,6 +127,8 @@ static int serve(struct acd_daemon *d)
 		ret = 1;
 		goto out;
 	}
+	for (unsigned int i = 0; i < d->num_lines; i++)
+		acd_calls_adopt(d, &d->lines[i]);
 	acd_notify_groups(d);
 	acd_log(d, 0, "serving %u agents, %u queues", d->cfg.num_agents,
 		d->cfg.num_queues);

@@ -71,6 +71,7 @@ struct acd_line *acd_line_of_acd_call(struct acd_daemon *d, uint32_t call,
 /* acd_calls.c */
 void acd_calls_message(struct acd_daemon *d, const LINEMESSAGE *m);
 void acd_calls_action(struct acd_daemon *d, const struct acd_action *a);
+void acd_calls_adopt(struct acd_daemon *d, struct acd_line *l);
 
 /* acd_proxy.c */
 void acd_proxy_request(struct acd_daemon *d, HLINE hline,
