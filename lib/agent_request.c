@@ -15,6 +15,12 @@
  *    be read: LINE_REPLY with LINEERR_OPERATIONFAILED.
  *  - The line is closed first: LINE_REPLY with LINEERR_OPERATIONFAILED
  *    then, and nothing is written to the caller's buffer afterwards.
+ *  - No answer within TAPI_PROXY_REQUEST_TIMEOUT_MS (the kernel's
+ *    TAPI_PROXY_GONE was lost to a full receive buffer, say): the same,
+ *    on the engine's timer; a late answer is ignored.
+ *  - The relay socket overran (ENOBUFS: the kernel dropped messages for
+ *    us): which answers were lost cannot be known, so every request of
+ *    this process still waiting fails the same way at once.
  */
 #include <errno.h>
 #include <pwd.h>
@@ -38,6 +44,7 @@ struct agent_pending {
 	bool returned;			/* the function returned @id */
 	bool answered;			/* @result is final */
 	bool orphaned;			/* write nothing to the caller */
+	struct tapi_timer timeout;	/* TAPI_PROXY_REQUEST_TIMEOUT_MS */
 	LONG result;
 	size_t out_off;
 	void *out;
@@ -339,22 +346,42 @@ static void pending_unlink(struct agent_pending *p)
 	}
 }
 
-/* LINE_REPLY, and the entry goes.  Engine lock held. */
-static void pending_finish(struct agent_pending *p)
+/* Unlink and free @p without a reply.  Engine lock held. */
+static void pending_free(struct agent_pending *p)
 {
-	tapi_post_reply(p->app, p->id, p->result, p->instance);
+	tapi_timer_cancel(&p->timeout);
 	pending_unlink(p);
 	tapi_app_put(p->app);
 	free(p);
 }
 
+/* LINE_REPLY, and the entry goes.  Engine lock held. */
+static void pending_finish(struct agent_pending *p)
+{
+	tapi_post_reply(p->app, p->id, p->result, p->instance);
+	pending_free(p);
+}
+
 /* Settle @p with @result: now if the function returned, else by it. */
 static void pending_settle(struct agent_pending *p, LONG result)
 {
+	tapi_timer_cancel(&p->timeout);
 	p->result = result;
 	p->answered = true;
 	if (p->returned)
 		pending_finish(p);
+}
+
+/* No answer in time: fail it as a gone proxy; a late answer is ignored. */
+static void pending_timed_out(struct tapi_timer *t)
+{
+	struct agent_pending *p = (struct agent_pending *)
+		((char *)t - offsetof(struct agent_pending, timeout));
+
+	tapi_debug("agent: request %d: no answer in %d ms", p->id,
+		   TAPI_PROXY_REQUEST_TIMEOUT_MS);
+	p->orphaned = true;
+	pending_settle(p, LINEERR_OPERATIONFAILED);
 }
 
 /**
@@ -417,9 +444,12 @@ LONG tapi_agent_req_send(struct tapi_agent_req *r, LONG err)
 	p->bytes_off = r->bytes_off;
 	p->bytes_out = r->bytes_out;
 	p->bytes_len = r->bytes_len;
+	tapi_timer_init(&p->timeout, pending_timed_out);
 	tapi_engine_lock();
 	p->next = pendings;
 	pendings = p;
+	tapi_timer_arm(&p->timeout,
+		       tapi_now_ms() + TAPI_PROXY_REQUEST_TIMEOUT_MS);
 	tapi_engine_unlock();
 
 	rc = relay->ops->request(relay, r->channel, r->type, (uint32_t)id,
@@ -431,11 +461,8 @@ LONG tapi_agent_req_send(struct tapi_agent_req *r, LONG err)
 		tapi_debug("agent: request type %u channel %u: %d", r->type,
 			   r->channel, rc);
 		err = tapi_proxy_lineerr(rc);
-		if (p) {
-			pending_unlink(p);
-			tapi_app_put(p->app);
-			free(p);
-		}
+		if (p)
+			pending_free(p);
 	} else if (p) {
 		p->returned = true;
 		if (p->answered)
@@ -505,7 +532,7 @@ void tapi_agent_request_answered(const struct tapi_relay_note *n)
 	LONG result;
 
 	if (!p || p->answered)
-		return;		/* settled already (line closed, overrun) */
+		return;	/* settled already (line closed, overrun, timeout) */
 	if (n->status != TAPI_PROXY_ANSWERED)
 		result = LINEERR_OPERATIONFAILED;
 	else if (n->result > 0)
@@ -551,8 +578,11 @@ void tapi_agent_requests_line_closed(HLINE hline)
 /**
  * tapi_agent_requests_fail_all() - answers may have been lost
  *
- * Engine lock held.  Every request waiting gets LINE_REPLY with
- * LINEERR_OPERATIONFAILED rather than none.
+ * Engine lock held.  The relay socket overran (ENOBUFS): which answers
+ * the kernel dropped cannot be known, so every request waiting gets
+ * LINE_REPLY with LINEERR_OPERATIONFAILED rather than maybe none, and
+ * nothing is written to its caller's buffer afterwards; answers that
+ * still come for them are ignored.
  */
 void tapi_agent_requests_fail_all(void)
 {

@@ -37,6 +37,14 @@
 #define TAPI_PROXY_UNION_OFF	offsetof(LINEPROXYREQUEST, SetAgentGroup)
 /* Request types 1..31 fit the relay's type bits. */
 #define TAPI_PROXY_TYPE_MAX	LINEPROXYREQUEST_SETAGENTSTATEEX
+/*
+ * The last resort behind the kernel's TAPI_PROXY_GONE, a notice that is
+ * lost when our socket's receive buffer is full at that moment: a request
+ * unanswered this long fails as if its proxy were gone.  Generous, since
+ * a proxy may itself wait on a remote ACD before it answers, and a real
+ * answer comes in well under a second.
+ */
+#define TAPI_PROXY_REQUEST_TIMEOUT_MS	30000
 
 /* proxy_relay.c */
 struct tapi_relay *tapi_proxy_relay_get(void);

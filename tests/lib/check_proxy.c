@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fake_relay.h"
+#include "../../lib/proxy.h"
 
 #define WAIT_MS	5000
 
@@ -552,6 +553,121 @@ START_TEST(test_proxy_line_closed_before_answer)
 }
 END_TEST
 
+/*
+ * A request nobody answers (the proxy's TAPI_PROXY_GONE was lost, say)
+ * fails after TAPI_PROXY_REQUEST_TIMEOUT_MS; its late answer is ignored.
+ */
+START_TEST(test_proxy_request_times_out)
+{
+	LINEQUEUEINFO qi;
+	LINEPROXYREQUEST *req;
+	struct cc c;
+	LONG id;
+
+	cc_setup(&c, true);
+	memset(&qi, 0, sizeof(qi));
+	qi.dwTotalSize = sizeof(qi);
+	id = lineGetQueueInfo(c.line, 1, &qi);
+	ck_assert_int_gt(id, 0);
+	req = next_request(&c, LINEPROXYREQUEST_GETQUEUEINFO);
+	/* half the time: still waiting */
+	fake_relay_advance_ms(TAPI_PROXY_REQUEST_TIMEOUT_MS / 2);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	fake_relay_advance_ms(TAPI_PROXY_REQUEST_TIMEOUT_MS);
+	ck_assert_int_eq(fake_reply(c.client, id, WAIT_MS),
+			 LINEERR_OPERATIONFAILED);
+	/* the proxy answers late: accepted, but nobody hears of it */
+	req->GetQueueInfo.QueueInfo.dwUsedSize = sizeof(qi);
+	req->GetQueueInfo.QueueInfo.dwTotalCallsQueued = 5;
+	ck_assert_int_eq(lineProxyResponse(c.proxy, req, 0), 0);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	ck_assert_uint_eq(qi.dwUsedSize, 0);		/* never written */
+	ck_assert_uint_eq(qi.dwTotalCallsQueued, 0);
+
+	/* an answer in time cancels the timeout: one LINE_REPLY only */
+	id = lineGetQueueInfo(c.line, 1, &qi);
+	req = next_request(&c, LINEPROXYREQUEST_GETQUEUEINFO);
+	req->GetQueueInfo.QueueInfo.dwUsedSize = sizeof(qi);
+	req->GetQueueInfo.QueueInfo.dwTotalCallsQueued = 7;
+	ck_assert_int_eq(lineProxyResponse(c.proxy, req, 0), 0);
+	ck_assert_int_eq(fake_reply(c.client, id, WAIT_MS), 0);
+	ck_assert_uint_eq(qi.dwTotalCallsQueued, 7);
+	fake_relay_advance_ms(TAPI_PROXY_REQUEST_TIMEOUT_MS);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	cc_teardown(&c);
+}
+END_TEST
+
+/*
+ * The relay socket overran: answers may have been dropped, so every
+ * request waiting fails at once, and what still comes is ignored.
+ */
+START_TEST(test_proxy_overrun_fails_all)
+{
+	LINEAGENTINFO info, *pi;
+	LINEQUEUEINFO qi;
+	LINEPROXYREQUEST *req;
+	struct fake_relay_req fr;
+	struct cc c;
+	HLINE line1;
+	LONG id1, id2;
+
+	cc_setup(&c, true);
+	fake_relay_foreign(1, 1U << LINEPROXYREQUEST_GETAGENTINFO);
+	ck_assert_int_eq(lineOpen(c.client, 1, &line1, 0x00020002, 0, 0,
+				  LINECALLPRIVILEGE_NONE, 0, NULL), 0);
+	/* one request to the foreign proxy (channel 1), one to ours */
+	memset(&info, 0, sizeof(info));
+	info.dwTotalSize = sizeof(info);
+	id1 = lineGetAgentInfo(line1, 3, &info);
+	ck_assert_int_gt(id1, 0);
+	ck_assert(fake_relay_wait_request(1, LINEPROXYREQUEST_GETAGENTINFO,
+					  &fr, WAIT_MS));
+	memset(&qi, 0, sizeof(qi));
+	qi.dwTotalSize = sizeof(qi);
+	id2 = lineGetQueueInfo(c.line, 1, &qi);
+	ck_assert_int_gt(id2, 0);
+	req = next_request(&c, LINEPROXYREQUEST_GETQUEUEINFO);
+
+	/* the foreign answer is lost to a full receive buffer */
+	pi = (LINEAGENTINFO *)(fr.data + offsetof(LINEPROXYREQUEST,
+						  GetAgentInfo.AgentInfo));
+	pi->dwNeededSize = pi->dwUsedSize = sizeof(*pi);
+	pi->dwAgentState = LINEAGENTSTATEEX_BUSYACD;
+	fake_relay_lose_notes(true);
+	fake_relay_answer(fr.req_id, 0, fr.data, fr.len);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	fake_relay_lose_notes(false);
+	/* both fail, in no particular order */
+	for (int i = 0; i < 2; i++) {
+		LINEMESSAGE m;
+
+		ck_assert(fake_wait_msg(c.client, LINE_REPLY, 0, &m, WAIT_MS));
+		ck_assert((LONG)m.dwParam1 == id1 || (LONG)m.dwParam1 == id2);
+		ck_assert_int_eq((LONG)m.dwParam2, LINEERR_OPERATIONFAILED);
+		if ((LONG)m.dwParam1 == id1)
+			id1 = 0;
+		else
+			id2 = 0;
+	}
+	ck_assert(!id1 && !id2);
+	ck_assert_uint_eq(info.dwUsedSize, 0);
+	ck_assert_uint_eq(info.dwAgentState, 0);
+
+	/* our proxy's answer still goes, and is ignored */
+	req->GetQueueInfo.QueueInfo.dwUsedSize = sizeof(qi);
+	req->GetQueueInfo.QueueInfo.dwTotalCallsQueued = 5;
+	ck_assert_int_eq(lineProxyResponse(c.proxy, req, 0), 0);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	ck_assert_uint_eq(qi.dwUsedSize, 0);
+	ck_assert_uint_eq(qi.dwTotalCallsQueued, 0);
+	/* and their timeouts went with them */
+	fake_relay_advance_ms(TAPI_PROXY_REQUEST_TIMEOUT_MS);
+	ck_assert(fake_no_msg(c.client, LINE_REPLY, 300));
+	cc_teardown(&c);
+}
+END_TEST
+
 START_TEST(test_proxy_open_validation)
 {
 	static const DWORD bad0[] = { 0 }, bad21[] = { 21 }, v20[] = { 9 };
@@ -841,6 +957,8 @@ Suite *proxy_suite(void)
 	ADD_TEST(s, test_proxy_shutdown_fails_requests);
 	ADD_TEST(s, test_proxy_foreign_round_trip);
 	ADD_TEST(s, test_proxy_line_closed_before_answer);
+	ADD_TEST(s, test_proxy_request_times_out);
+	ADD_TEST(s, test_proxy_overrun_fails_all);
 	ADD_TEST(s, test_proxy_open_validation);
 	ADD_TEST(s, test_proxy_response_validation);
 	ADD_TEST(s, test_proxy_message_fan_out);

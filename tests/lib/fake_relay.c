@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "fake_relay.h"
+#include "../../lib/engine.h"
 
 /* A note waiting for the library's read. */
 struct queued {
@@ -36,6 +37,8 @@ static struct {
 	struct queued *head, **tail;
 	struct pend *pending;
 	uint32_t next_id;
+	bool losing;		/* notes are dropped: the buffer is full */
+	bool lost;		/* some were: the next read says ENOBUFS */
 } fr = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.cond = PTHREAD_COND_INITIALIZER,
@@ -49,7 +52,8 @@ static void enqueue(const struct tapi_relay_note *n, const void *data,
 	struct queued *q = calloc(1, sizeof(*q));
 	uint64_t one = 1;
 
-	if (!q || !fr.open) {
+	if (!q || !fr.open || fr.losing) {
+		fr.lost |= fr.open && fr.losing;
 		free(q);
 		return;
 	}
@@ -257,6 +261,19 @@ static int f_read(struct tapi_relay *r, tapi_relay_note_fn fn, void *ctx)
 	if (read(r->poll_fd, &v, sizeof(v)) < 0) {
 		/* nothing signalled: drain what is there anyway */
 	}
+	pthread_mutex_lock(&fr.lock);
+	if (fr.lost) {
+		/* as recvmsg: the overrun once, the socket stays readable */
+		uint64_t one = 1;
+
+		fr.lost = false;
+		if (fr.head && write(r->poll_fd, &one, sizeof(one)) < 0) {
+			/* counter full: readable anyway */
+		}
+		pthread_mutex_unlock(&fr.lock);
+		return -ENOBUFS;
+	}
+	pthread_mutex_unlock(&fr.lock);
 	for (;;) {
 		struct queued *q;
 
@@ -295,6 +312,8 @@ static void f_close(struct tapi_relay *r)
 	fr.tail = &fr.head;
 	close(r->poll_fd);
 	fr.open = false;
+	fr.losing = false;
+	fr.lost = false;
 	pthread_mutex_unlock(&fr.lock);
 }
 
@@ -428,6 +447,27 @@ void fake_relay_foreign_message(unsigned int channel, uint32_t msg,
 	pthread_mutex_lock(&fr.lock);
 	enqueue(&n, NULL, 0);
 	pthread_mutex_unlock(&fr.lock);
+}
+
+void fake_relay_lose_notes(bool on)
+{
+	uint64_t one = 1;
+
+	pthread_mutex_lock(&fr.lock);
+	fr.losing = on;
+	if (!on && fr.lost && fr.open &&
+	    write(fr.relay.poll_fd, &one, sizeof(one)) < 0) {
+		/* counter full: readable anyway */
+	}
+	pthread_mutex_unlock(&fr.lock);
+}
+
+void fake_relay_advance_ms(uint64_t ms)
+{
+	tapi_engine_lock();
+	tapi_timers_run(tapi_now_ms() + ms);
+	tapi_engine_unlock();
+	tapi_engine_wake();	/* the engine thread posts what they queued */
 }
 
 unsigned int fake_relay_pending_count(void)

@@ -35,6 +35,12 @@ void fake_relay_foreign_message(unsigned int channel, uint32_t msg,
 				uint32_t p1, uint32_t p2, uint32_t p3);
 uint32_t fake_relay_types(unsigned int channel);
 unsigned int fake_relay_pending_count(void);
+/* While on, notes for our socket are lost as to a full receive buffer;
+ * turned off, the next read reports the overrun (-ENOBUFS). */
+void fake_relay_lose_notes(bool on);
+/* Fire the engine's timers due within @ms from now, as if that long
+ * passed (their messages are posted by the engine thread). */
+void fake_relay_advance_ms(uint64_t ms);
 
 /* Helpers for the call-center tests */
 #define FAKE_NO_REPLY	((LONG)0x7FFFFFFF)	/* fake_reply(): none came */
