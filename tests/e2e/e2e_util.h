@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,6 +46,53 @@ static inline void e2e_sleep_ms(unsigned int ms)
 
 	while (nanosleep(&ts, &ts) && errno == EINTR)
 		;
+}
+
+/* ---------------------------------------------------------------------- */
+/* A second process, talking to the test through two pipes                 */
+
+struct e2e_peer {
+	pid_t pid;
+	int to_child, from_child;	/* the parent's ends */
+	int rd, wr;			/* the child's ends */
+};
+
+/*
+ * Forks: returns in both processes, the child with p->pid 0 and its ends
+ * in p->rd and p->wr, the parent with the other two.
+ */
+static inline void e2e_peer_start(struct e2e_peer *p)
+{
+	int down[2], up[2];
+
+	if (pipe(down) || pipe(up))
+		exit(1);
+	fflush(stdout);
+	p->pid = fork();
+	if (p->pid < 0)
+		exit(1);
+	if (p->pid == 0) {
+		close(down[1]);
+		close(up[0]);
+		p->rd = down[0];
+		p->wr = up[1];
+		return;
+	}
+	close(down[0]);
+	close(up[1]);
+	p->to_child = down[1];
+	p->from_child = up[0];
+}
+
+/* The child's verdict: its exit status, 128 + the signal that killed it. */
+static inline int e2e_peer_wait(struct e2e_peer *p)
+{
+	int status;
+
+	close(p->to_child);
+	if (waitpid(p->pid, &status, 0) != p->pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -20,12 +20,6 @@
 
 #define MAX_STATES 16
 
-struct peer {
-	pid_t pid;
-	int to_child, from_child;	/* pipes, parent's ends */
-	int rd, wr;			/* the child's ends */
-};
-
 static bool pipe_write(int fd, const void *buf, size_t len)
 {
 	return write(fd, buf, len) == (ssize_t)len;
@@ -49,40 +43,6 @@ static bool pipe_read(int fd, void *buf, size_t len)
 	return true;
 }
 
-static void peer_start(struct peer *p)
-{
-	int down[2], up[2];
-
-	if (pipe(down) || pipe(up))
-		exit(1);
-	fflush(stdout);
-	p->pid = fork();
-	if (p->pid < 0)
-		exit(1);
-	if (p->pid == 0) {
-		close(down[1]);
-		close(up[0]);
-		p->rd = down[0];
-		p->wr = up[1];
-		return;
-	}
-	close(down[0]);
-	close(up[1]);
-	p->to_child = down[1];
-	p->from_child = up[0];
-}
-
-/* The child's verdict: its exit status. */
-static int peer_wait(struct peer *p)
-{
-	int status;
-
-	close(p->to_child);
-	if (waitpid(p->pid, &status, 0) != p->pid || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
-}
-
 FIXTURE(line) {
 	struct e2e_card card;
 	unsigned int ch;
@@ -103,7 +63,7 @@ FIXTURE_TEARDOWN(line)
  * Child: monitor the line; report every LINE_CALLSTATE of the call it is
  * shown, until IDLE, and the call's ID and caller ID.
  */
-static int monitor_child(struct peer *p, unsigned int ch)
+static int monitor_child(struct e2e_peer *p, unsigned int ch)
 {
 	union { LINECALLINFO ci; char buf[4096]; } u;
 	DWORD states[MAX_STATES] = { 0 }, n = 0, call_id;
@@ -159,7 +119,7 @@ TEST_F_TIMEOUT(line, owner_and_monitor_in_two_processes_see_the_same_states, 240
 	union { LINECALLINFO ci; char buf[4096]; } u;
 	union { LINEDEVSTATUS s; char buf[4096]; } ds;
 	struct e2e_app app;
-	struct peer p;
+	struct e2e_peer p;
 	LINEMESSAGE m;
 	HLINE line;
 	HCALL call;
@@ -167,7 +127,7 @@ TEST_F_TIMEOUT(line, owner_and_monitor_in_two_processes_see_the_same_states, 240
 	LONG r;
 	char c;
 
-	peer_start(&p);
+	e2e_peer_start(&p);
 	if (p.pid == 0)
 		_exit(monitor_child(&p, self->ch));
 	ASSERT_EQ(0, e2e_app_init(&app, "answerer"));
@@ -223,7 +183,7 @@ TEST_F_TIMEOUT(line, owner_and_monitor_in_two_processes_see_the_same_states, 240
 	ASSERT_TRUE(pipe_read(p.from_child, &tn, sizeof(tn)));
 	ASSERT_TRUE(pipe_read(p.from_child, theirs, sizeof(theirs)));
 	ASSERT_TRUE(pipe_read(p.from_child, &their_id, sizeof(their_id)));
-	ASSERT_EQ(0, peer_wait(&p));
+	ASSERT_EQ(0, e2e_peer_wait(&p));
 	ASSERT_EQ(n, tn);
 	for (DWORD i = 0; i < n; i++)
 		ASSERT_EQ(mine[i], theirs[i]);
@@ -238,7 +198,7 @@ TEST_F_TIMEOUT(line, owner_and_monitor_in_two_processes_see_the_same_states, 240
  * what is offered), say how many calls it was given before the handoff
  * (none), then take the handed-off call and answer it.
  */
-static int taker_child(struct peer *p, unsigned int ch, DWORD media)
+static int taker_child(struct e2e_peer *p, unsigned int ch, DWORD media)
 {
 	struct e2e_app app;
 	LINEMESSAGE m;
@@ -294,7 +254,7 @@ static void handoff(struct __test_metadata *_metadata,
 	DWORD child_media = by_media ? LINEMEDIAMODE_AUTOMATEDVOICE :
 				       LINEMEDIAMODE_INTERACTIVEVOICE;
 	struct e2e_app app;
-	struct peer p;
+	struct e2e_peer p;
 	LINEMESSAGE m;
 	HLINE line;
 	HCALL call;
@@ -302,7 +262,7 @@ static void handoff(struct __test_metadata *_metadata,
 	long dev;
 	char c;
 
-	peer_start(&p);
+	e2e_peer_start(&p);
 	if (p.pid == 0)
 		_exit(taker_child(&p, self->ch, child_media));
 	ASSERT_EQ(0, e2e_app_init(&app, "giver"));
@@ -345,7 +305,7 @@ static void handoff(struct __test_metadata *_metadata,
 	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_HANGUP, self->ch, 0,
 			     NULL, NULL));
 	ASSERT_TRUE(e2e_wait_state(&app, call, LINECALLSTATE_IDLE, NULL));
-	ASSERT_EQ(0, peer_wait(&p));
+	ASSERT_EQ(0, e2e_peer_wait(&p));
 	ASSERT_EQ(0, lineDeallocateCall(call));
 	lineShutdown(app.h);
 }
@@ -382,7 +342,7 @@ static bool drop_dac_override(void)
  * Child: without access to the channel's device, open the line as a
  * monitor (an owner is refused) and follow the call through netlink.
  */
-static int netlink_child(struct peer *p, const char *chan_name)
+static int netlink_child(struct e2e_peer *p, const char *chan_name)
 {
 	union { LINECALLINFO ci; char buf[4096]; } u;
 	DWORD states[MAX_STATES] = { 0 }, n = 0;
@@ -435,7 +395,7 @@ TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
 	DWORD theirs[MAX_STATES], tn;
 	char name[TAPI_NAME_LEN], node[64];
 	struct e2e_app app;
-	struct peer p;
+	struct e2e_peer p;
 	LINEMESSAGE m;
 	HLINE line;
 	HCALL call;
@@ -446,7 +406,7 @@ TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
 	ASSERT_TRUE(e2e_channel_name(self->ch, name, sizeof(name)));
 	snprintf(node, sizeof(node), "/dev/tapi/%u", self->ch);
 	ASSERT_EQ(0, chmod(node, 0));	/* only root's override opens it */
-	peer_start(&p);
+	e2e_peer_start(&p);
 	if (p.pid == 0)
 		_exit(netlink_child(&p, name));
 	ASSERT_EQ(0, e2e_app_init(&app, "owner"));
@@ -454,7 +414,7 @@ TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
 	ASSERT_GE(dev, 0);
 	ASSERT_EQ(0, e2e_open(&app, dev, LINECALLPRIVILEGE_OWNER, &line));
 	if (!pipe_read(p.from_child, &c, 1)) {
-		TH_LOG("the child gave up with status %d", peer_wait(&p));
+		TH_LOG("the child gave up with status %d", e2e_peer_wait(&p));
 		ASSERT_TRUE(false);
 	}
 	ASSERT_EQ(0, e2e_sim(&self->card, TAPI_SIM_IOC_CO_RING, self->ch, 0,
@@ -476,7 +436,7 @@ TEST_F_TIMEOUT(line, monitor_without_device_access_follows_netlink, 240)
 	ASSERT_TRUE(e2e_wait_state(&app, call, LINECALLSTATE_IDLE, NULL));
 	ASSERT_TRUE(pipe_read(p.from_child, &tn, sizeof(tn)));
 	ASSERT_TRUE(pipe_read(p.from_child, theirs, sizeof(theirs)));
-	ASSERT_EQ(0, peer_wait(&p));
+	ASSERT_EQ(0, e2e_peer_wait(&p));
 	ASSERT_EQ(0, chmod(node, 0600));
 	ASSERT_EQ(4, tn);
 	ASSERT_EQ(LINECALLSTATE_OFFERING, theirs[0]);

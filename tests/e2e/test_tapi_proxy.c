@@ -26,12 +26,6 @@ static const DWORD acd_types[] = {
 	LINEPROXYREQUEST_SETAGENTSTATEEX,
 };
 
-struct peer {
-	pid_t pid;
-	int to_child, from_child;	/* the parent's ends */
-	int rd, wr;			/* the child's ends */
-};
-
 static bool pipe_write(int fd, char c)
 {
 	return write(fd, &c, 1) == 1;
@@ -46,39 +40,6 @@ static char pipe_read(int fd, long ms)
 	if (poll(&p, 1, ms) != 1 || read(fd, &c, 1) != 1)
 		return 0;
 	return c;
-}
-
-static void peer_start(struct peer *p)
-{
-	int down[2], up[2];
-
-	if (pipe(down) || pipe(up))
-		exit(1);
-	fflush(stdout);
-	p->pid = fork();
-	if (p->pid < 0)
-		exit(1);
-	if (p->pid == 0) {
-		close(down[1]);
-		close(up[0]);
-		p->rd = down[0];
-		p->wr = up[1];
-		return;
-	}
-	close(down[0]);
-	close(up[1]);
-	p->to_child = down[1];
-	p->from_child = up[0];
-}
-
-static int peer_wait(struct peer *p)
-{
-	int status;
-
-	close(p->to_child);
-	if (waitpid(p->pid, &status, 0) != p->pid)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 static LONG open_proxy(struct e2e_app *a, DWORD dev, const DWORD *types,
@@ -142,7 +103,7 @@ static LONG serve(LINEPROXYREQUEST *req)
  * answer requests (or, with @hold, keep the first one and say 'H'), send
  * LINE_AGENTSTATUSEX when told 'M', and stop at 'Q'.
  */
-static int acd_child(struct peer *p, unsigned int ch, bool hold)
+static int acd_child(struct e2e_peer *p, unsigned int ch, bool hold)
 {
 	struct e2e_app app;
 	LINEMESSAGE m;
@@ -230,7 +191,7 @@ TEST_F_TIMEOUT(proxy, requests_reach_the_acd_of_another_process, 240)
 		char buf[256];
 	} pl;
 	struct e2e_app app;
-	struct peer p;
+	struct e2e_peer p;
 	LINEMESSAGE m;
 	HAGENT agent = 0;
 	HLINE line, second;
@@ -239,12 +200,12 @@ TEST_F_TIMEOUT(proxy, requests_reach_the_acd_of_another_process, 240)
 	LONG r;
 	char c;
 
-	peer_start(&p);
+	e2e_peer_start(&p);
 	if (p.pid == 0)
 		_exit(acd_child(&p, self->ch, false));
 	c = pipe_read(p.from_child, E2E_TIMEOUT_MS * 3);
 	if (c == 'U') {
-		peer_wait(&p);
+		e2e_peer_wait(&p);
 		SKIP(return, "tapi_core has no proxy relay (ABI 1.1)");
 	}
 	ASSERT_EQ('R', c);
@@ -316,7 +277,7 @@ TEST_F_TIMEOUT(proxy, requests_reach_the_acd_of_another_process, 240)
 
 	/* the ACD stops: its types go, LINE_PROXYSTATUS says so */
 	ASSERT_TRUE(pipe_write(p.to_child, 'Q'));
-	ASSERT_EQ(0, peer_wait(&p));
+	ASSERT_EQ(0, e2e_peer_wait(&p));
 	ASSERT_TRUE(e2e_wait_msg(&app, LINE_PROXYSTATUS, line, &m,
 				 E2E_TIMEOUT_MS));
 	EXPECT_EQ(LINEPROXYSTATUS_CLOSE, m.dwParam1);
@@ -373,7 +334,7 @@ TEST_F_TIMEOUT(proxy, acd_killed_mid_request_fails_it_cleanly, 240)
 		char buf[256];
 	} pl;
 	struct e2e_app app;
-	struct peer p;
+	struct e2e_peer p;
 	HAGENT agent = 0x55;
 	HLINE line;
 	long dev, id;
@@ -381,12 +342,12 @@ TEST_F_TIMEOUT(proxy, acd_killed_mid_request_fails_it_cleanly, 240)
 	int status;
 	char c;
 
-	peer_start(&p);
+	e2e_peer_start(&p);
 	if (p.pid == 0)
 		_exit(acd_child(&p, self->ch, true));
 	c = pipe_read(p.from_child, E2E_TIMEOUT_MS * 3);
 	if (c == 'U') {
-		peer_wait(&p);
+		e2e_peer_wait(&p);
 		SKIP(return, "tapi_core has no proxy relay (ABI 1.1)");
 	}
 	ASSERT_EQ('R', c);

@@ -29,6 +29,7 @@ LINE_TESTS := test_call test_call_cid test_tone test_netlink
 CORE_TESTS := $(patsubst fuzz_ioctl,$(LINE_TESTS) fuzz_ioctl,$(CORE_TESTS))
 $(addprefix $(KERNEL_TEST_DIR)/,$(LINE_TESTS)): \
 	$(TOP)/tests/kernel/test_call_util.h $(TOP)/tests/kernel/test_call_fsk.h
+$(KERNEL_TEST_DIR)/test_netlink: $(TOP)/tests/kernel/test_nl_util.h
 $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_CFLAGS += \
 	$(shell pkg-config --cflags libnl-genl-3.0)
 $(KERNEL_TEST_DIR)/test_netlink: KERNEL_TEST_LIBS = -lnl-genl-3 -lnl-3 \
@@ -43,7 +44,7 @@ $(addprefix $(KERNEL_TEST_DIR)/,$(BRIDGE_TESTS)): \
 	$(TOP)/tests/kernel/test_call_util.h
 CORE_TESTS := $(patsubst fuzz_ioctl,$(PROXY_TESTS) fuzz_ioctl,$(CORE_TESTS))
 $(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): \
-	$(TOP)/tests/kernel/test_call_util.h
+	$(TOP)/tests/kernel/test_call_util.h $(TOP)/tests/kernel/test_nl_util.h
 $(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): KERNEL_TEST_CFLAGS += \
 	$(shell pkg-config --cflags libnl-genl-3.0)
 $(addprefix $(KERNEL_TEST_DIR)/,$(PROXY_TESTS)): KERNEL_TEST_LIBS = \

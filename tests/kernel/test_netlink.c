@@ -19,6 +19,7 @@
 
 #include "kselftest_harness.h"
 #include "test_call_util.h"
+#include "test_nl_util.h"
 #include "test_call_fsk.h"
 
 #define NL_STR_MAX	72
@@ -91,32 +92,19 @@ static int on_valid(struct nl_msg *msg, void *arg)
 static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 {
 	struct nl_result *res = arg;
-	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	struct nlattr *a;
-	int len, rem;
 
-	res->err = e->error;
+	res->err = nl_test_ack(e, res->extack, sizeof(res->extack));
 	res->done = true;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return NL_STOP;
-	/* NETLINK_CAP_ACK: the TLVs follow the bare error. */
-	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)sizeof(*e);
-	a = (struct nlattr *)(e + 1);
-	nla_for_each_attr(a, (struct nlattr *)(e + 1), len, rem)
-		if (nla_type(a) == NLMSGERR_ATTR_MSG)
-			snprintf(res->extack, sizeof(res->extack), "%s",
-				 (const char *)nla_data(a));
 	return NL_STOP;
 }
 
 static int on_done(struct nl_msg *msg, void *arg)
 {
 	struct nl_result *res = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	int err = nl_test_done_error(msg);
 
-	/* A dump that failed on the way says so in its DONE message. */
-	if (nlh->nlmsg_type == NLMSG_DONE && nlmsg_datalen(nlh) >= 4)
-		res->err = *(int *)nlmsg_data(nlh);
+	if (err)
+		res->err = err;
 	res->done = true;
 	return NL_STOP;
 }

@@ -21,6 +21,7 @@
 
 #include "kselftest_harness.h"
 #include "test_call_util.h"
+#include "test_nl_util.h"
 
 #define PX_RECS_MAX	256
 #define PX_WAIT_MS	10000
@@ -95,29 +96,19 @@ static int on_valid(struct nl_msg *msg, void *arg)
 static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 {
 	struct px_sock *ps = arg;
-	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	struct nlattr *a;
-	int len, rem;
 
-	ps->err = e->error;
+	ps->err = nl_test_ack(e, ps->extack, sizeof(ps->extack));
 	ps->done = true;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return NL_STOP;
-	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)sizeof(*e);
-	nla_for_each_attr(a, (struct nlattr *)(e + 1), len, rem)
-		if (nla_type(a) == NLMSGERR_ATTR_MSG)
-			snprintf(ps->extack, sizeof(ps->extack), "%s",
-				 (const char *)nla_data(a));
 	return NL_STOP;
 }
 
 static int on_done(struct nl_msg *msg, void *arg)
 {
 	struct px_sock *ps = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	int err = nl_test_done_error(msg);
 
-	if (nlh->nlmsg_type == NLMSG_DONE && nlmsg_datalen(nlh) >= 4)
-		ps->err = *(int *)nlmsg_data(nlh);
+	if (err)
+		ps->err = err;
 	ps->done = true;
 	return NL_STOP;
 }
