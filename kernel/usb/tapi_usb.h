@@ -38,26 +38,18 @@
 #define CM109_NCOLUMNS		4
 
 /*
- * Keys as tapi_channel_key() reports them (TAPI_EV_KEY value): the
- * keypad as its characters, the other buttons as these letters and signs
- * (none of them a DTMF digit).
+ * Keys are reported as tapi_channel_key() takes them (TAPI_EV_KEY value):
+ * the keypad as its characters, the other buttons as the uapi's TAPI_KEY_*.
+ * These two are not reported as keys: they move the hook (struct
+ * usb_handset_model).
  */
-#define TAPI_USB_KEY_UP		TAPI_KEY_UP
-#define TAPI_USB_KEY_DOWN	TAPI_KEY_DOWN
-#define TAPI_USB_KEY_LEFT	TAPI_KEY_LEFT
-#define TAPI_USB_KEY_RIGHT	TAPI_KEY_RIGHT
-#define TAPI_USB_KEY_VOLUME_UP	TAPI_KEY_VOLUME_UP
-#define TAPI_USB_KEY_VOLUME_DOWN TAPI_KEY_VOLUME_DOWN
-#define TAPI_USB_KEY_MUTE	TAPI_KEY_MUTE
-#define TAPI_USB_KEY_MIC_MUTE	TAPI_KEY_MIC_MUTE
-/* Not reported as keys: they move the hook (struct usb_handset_model). */
 #define TAPI_USB_KEY_PICKUP	'P'
 #define TAPI_USB_KEY_HANGUP	'H'
 
 /**
  * struct usb_handset_key - one key of a keypad matrix
  * @scancode: its row bit (high nibble) | its column bit (low nibble)
- * @key: what it reports: a keypad character or a TAPI_USB_KEY_*
+ * @key: what it reports: a keypad character, a TAPI_KEY_* or a TAPI_USB_KEY_*
  */
 struct usb_handset_key {
 	u8 scancode;

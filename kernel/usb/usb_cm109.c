@@ -33,10 +33,10 @@ static const struct {
 	char key;
 	bool toggles;
 } usb_cm109_buttons[] = {
-	{ CM109_IN0_VOLUME_UP, TAPI_USB_KEY_VOLUME_UP, false },
-	{ CM109_IN0_VOLUME_DOWN, TAPI_USB_KEY_VOLUME_DOWN, false },
-	{ CM109_IN0_PLAYBACK_MUTE, TAPI_USB_KEY_MUTE, true },
-	{ CM109_IN0_RECORD_MUTE, TAPI_USB_KEY_MIC_MUTE, true },
+	{ CM109_IN0_VOLUME_UP, TAPI_KEY_VOLUME_UP, false },
+	{ CM109_IN0_VOLUME_DOWN, TAPI_KEY_VOLUME_DOWN, false },
+	{ CM109_IN0_PLAYBACK_MUTE, TAPI_KEY_MUTE, true },
+	{ CM109_IN0_RECORD_MUTE, TAPI_KEY_MIC_MUTE, true },
 };
 
 /* Caller holds hs->lock: they report under it, in the order they saw. */

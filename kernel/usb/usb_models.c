@@ -31,9 +31,9 @@ static const struct usb_handset_model usb_handset_models[] = {
 		.description = "Komunikate KIP1000",
 		.hook_source = HOOK_BY_KEYS,
 		.matrix = {
-			KEY(0, 3, TAPI_USB_KEY_RIGHT), KEY(0, 2, '1'),
+			KEY(0, 3, TAPI_KEY_RIGHT), KEY(0, 2, '1'),
 			KEY(0, 1, '2'), KEY(0, 0, '3'),
-			KEY(1, 3, TAPI_USB_KEY_LEFT), KEY(1, 2, '4'),
+			KEY(1, 3, TAPI_KEY_LEFT), KEY(1, 2, '4'),
 			KEY(1, 1, '5'), KEY(1, 0, '6'),
 			KEY(2, 3, TAPI_USB_KEY_HANGUP), KEY(2, 2, '7'),
 			KEY(2, 1, '8'), KEY(2, 0, '9'),
@@ -52,9 +52,9 @@ static const struct usb_handset_model usb_handset_models[] = {
 			KEY(1, 0, '1'), KEY(1, 1, '5'), KEY(1, 2, '9'),
 			KEY(1, 3, TAPI_USB_KEY_HANGUP),
 			KEY(2, 0, '2'), KEY(2, 1, '6'), KEY(2, 2, '#'),
-			KEY(2, 3, TAPI_USB_KEY_UP),
+			KEY(2, 3, TAPI_KEY_UP),
 			KEY(3, 0, '3'), KEY(3, 1, '7'), KEY(3, 2, '*'),
-			KEY(3, 3, TAPI_USB_KEY_DOWN),
+			KEY(3, 3, TAPI_KEY_DOWN),
 		},
 	},
 	{
@@ -68,9 +68,9 @@ static const struct usb_handset_model usb_handset_models[] = {
 			KEY(1, 0, '1'), KEY(1, 1, '5'), KEY(1, 2, '9'),
 			KEY(1, 3, TAPI_USB_KEY_HANGUP),
 			KEY(2, 0, '2'), KEY(2, 1, '6'), KEY(2, 2, '#'),
-			KEY(2, 3, TAPI_USB_KEY_LEFT),
+			KEY(2, 3, TAPI_KEY_LEFT),
 			KEY(3, 0, '3'), KEY(3, 1, '7'), KEY(3, 2, '*'),
-			KEY(3, 3, TAPI_USB_KEY_RIGHT),
+			KEY(3, 3, TAPI_KEY_RIGHT),
 		},
 	},
 	{
@@ -84,9 +84,9 @@ static const struct usb_handset_model usb_handset_models[] = {
 			KEY(1, 0, '4'), KEY(1, 1, '5'), KEY(1, 2, '6'),
 			KEY(1, 3, TAPI_USB_KEY_HANGUP),
 			KEY(2, 0, '7'), KEY(2, 1, '8'), KEY(2, 2, '9'),
-			KEY(2, 3, TAPI_USB_KEY_LEFT),
+			KEY(2, 3, TAPI_KEY_LEFT),
 			KEY(3, 0, '*'), KEY(3, 1, '0'), KEY(3, 2, '#'),
-			KEY(3, 3, TAPI_USB_KEY_RIGHT),
+			KEY(3, 3, TAPI_KEY_RIGHT),
 		},
 	},
 };
@@ -113,7 +113,7 @@ const struct usb_handset_model *usb_handset_model_find(const char *name)
  * @scancode: one row bit | one column bit
  *
  * Context: any.
- * Return: the key's character (or TAPI_USB_KEY_*), 0 if nothing is wired
+ * Return: the key's character (or a TAPI_KEY_* or TAPI_USB_KEY_*), 0 if nothing is wired
  * there.
  */
 char usb_handset_model_key(const struct usb_handset_model *model, u8 scancode)
